@@ -1,0 +1,67 @@
+-- Copying: copy (any type to any type, same number of elements), clone, contiguous,
+-- and the type conversions (:double(), :float(), :type(name), :typeAs(t)).
+local torch = ...
+local ffi = require 'ffi'
+local C = ffi.C
+local K = torch._bridge.K
+local M = torch._tensorMethods
+local numel, rawTensor, resizeNd = torch._numel, torch._rawTensor, torch._resizeNd
+
+local SMALL = 2048
+
+--[[ Copy the elements of `src` (any tensor type, same number of elements) into `t`, in
+row-major order. RETURN: t ]]
+function M.copy(t, src)
+   if not torch.isTensor(src) then
+      torch._argError(t, 'copy', 'expected a tensor to copy from, got %s', torch.type(src))
+   end
+   local n = numel(t)
+   if n ~= numel(src) then
+      torch._argError(t, 'copy', 'source has %d elements but the destination has %d',
+         numel(src), n)
+   end
+   if n == 0 then return t end
+   local T, S = torch._info(t), torch._info(src)
+   if t:isContiguous() and src:isContiguous() then
+      local d, s = t._st._data + t._off, src._st._data + src._off
+      if T == S then
+         C.memmove(d, s, n * T.size)
+         return t
+      elseif n <= SMALL and not (T.isint and not S.isint) then
+         for i = 0, n - 1 do d[i] = s[i] end
+         return t
+      end
+   end
+   K.tensor_copy(torch._np(t), torch._np(src))
+   return t
+end
+
+--[[ A new tensor of the same type and size holding a contiguous copy of `t`. ]]
+function M.clone(t)
+   local r = rawTensor(torch._info(t), nil)
+   r:resizeAs(t)
+   return r:copy(t)
+end
+
+--[[ `t` itself when contiguous, else a contiguous copy. ]]
+function M.contiguous(t)
+   if t:isContiguous() then return t end
+   return t:clone()
+end
+
+--[[ Convert `t` to tensor type `name` ('torch.FloatTensor'); `t` itself when already so. ]]
+function torch._convert(t, name)
+   local U = torch._typeByName[name]
+   if U == nil then
+      torch._argError(t, 'type', 'unknown tensor type %s', tostring(name))
+   end
+   if U == torch._info(t) then return t end
+   local r = rawTensor(U, nil)
+   r:resizeAs(t)
+   return r:copy(t)
+end
+
+function M.typeAs(t, other) return t:type(other:type()) end
+for _, U in ipairs(torch._typeList) do
+   M[U.name:lower()] = function(t) return torch._convert(t, U.tensorName) end
+end

@@ -1,0 +1,102 @@
+-- The seven Torch7 element types and the C layouts of their storages and tensors.
+-- A storage or tensor is a LuaJIT FFI struct (like TH's C structs), so geometry
+-- reads compile to plain loads. Element memory lives in a numpy array (held in
+-- `torch._arrays`) or, for small storages, in calloc'ed memory; never in ffi.new memory.
+local torch = ...
+local ffi = require 'ffi'
+
+torch.MAXDIM = 16
+
+ffi.cdef [[
+void *calloc(size_t nmemb, size_t size);
+void free(void *ptr);
+void *memcpy(void *dest, const void *src, size_t n);
+void *memmove(void *dest, const void *src, size_t n);
+]]
+
+local TYPES = {
+   { name = 'Double', ctype = 'double', isint = false, size = 8 },
+   { name = 'Float', ctype = 'float', isint = false, size = 4 },
+   { name = 'Long', ctype = 'int64_t', isint = true, size = 8, min = -2^63, max = 2^63 - 1 },
+   { name = 'Int', ctype = 'int32_t', isint = true, size = 4, min = -2^31, max = 2^31 - 1 },
+   { name = 'Short', ctype = 'int16_t', isint = true, size = 2, min = -2^15, max = 2^15 - 1 },
+   { name = 'Char', ctype = 'int8_t', isint = true, size = 1, min = -128, max = 127 },
+   { name = 'Byte', ctype = 'uint8_t', isint = true, size = 1, min = 0, max = 255 },
+}
+
+local template = [[
+typedef struct TH@NStorage { @C *_data; double _n; double _id; int32_t _kind; int32_t _flags; } TH@NStorage;
+typedef struct TH@NTensor { TH@NStorage *_st; double _off; int32_t _nd; int32_t _flags;
+                           double _sz[16]; double _sd[16]; } TH@NTensor;
+]]
+
+torch._types = {}        -- 'Double' -> type info
+torch._typeByName = {}   -- 'torch.DoubleTensor' / 'torch.DoubleStorage' -> type info
+torch._ctypeInfo = {}    -- ctype id (struct or pointer) -> {info, kind = 'tensor'|'storage'}
+
+for _, T in ipairs(TYPES) do
+   ffi.cdef((template:gsub('@N', T.name):gsub('@C', T.ctype)))
+   T.tensorName = 'torch.' .. T.name .. 'Tensor'
+   T.storageName = 'torch.' .. T.name .. 'Storage'
+   T.ptrType = ffi.typeof(T.ctype .. ' *')
+   T.storageCT = ffi.typeof('TH' .. T.name .. 'Storage')
+   T.tensorCT = ffi.typeof('TH' .. T.name .. 'Tensor')
+   T.storagePtrCT = ffi.typeof('TH' .. T.name .. 'Storage *')
+   T.tensorPtrCT = ffi.typeof('TH' .. T.name .. 'Tensor *')
+   torch._types[T.name] = T
+   torch._typeByName[T.tensorName] = T
+   torch._typeByName[T.storageName] = T
+   torch._ctypeInfo[tonumber(T.storageCT)] = { T, 'storage' }
+   torch._ctypeInfo[tonumber(T.storagePtrCT)] = { T, 'storage' }
+   torch._ctypeInfo[tonumber(T.tensorCT)] = { T, 'tensor' }
+   torch._ctypeInfo[tonumber(T.tensorPtrCT)] = { T, 'tensor' }
+end
+torch._typeList = TYPES
+
+local ctypeInfo = torch._ctypeInfo
+local typeof = ffi.typeof
+
+--[[ For a storage or tensor, its type info and 'storage' or 'tensor'; nil otherwise. ]]
+function torch._info(x)
+   if type(x) ~= 'cdata' then return nil end
+   local e = ctypeInfo[tonumber(typeof(x))]
+   if e then return e[1], e[2] end
+   return nil
+end
+
+--[[ True when `x` is a tensor of any type. ]]
+function torch.isTensor(x)
+   if type(x) ~= 'cdata' then return false end
+   local e = ctypeInfo[tonumber(typeof(x))]
+   return e ~= nil and e[2] == 'tensor'
+end
+
+--[[ True when `x` is a storage of any type. ]]
+function torch.isStorage(x)
+   if type(x) ~= 'cdata' then return false end
+   local e = ctypeInfo[tonumber(typeof(x))]
+   return e ~= nil and e[2] == 'storage'
+end
+
+--[[ The address of a storage or tensor (as a number), or of any other Lua object. ]]
+function torch.pointer(x)
+   if type(x) == 'cdata' then
+      return tonumber(ffi.cast('intptr_t', ffi.cast('void *', x)))
+   end
+   if type(x) == 'table' or type(x) == 'function' or type(x) == 'userdata'
+         or type(x) == 'thread' then
+      local s = tostring(x):match('0x%x+')
+      if s then return tonumber(s) end
+   end
+   return nil
+end
+
+--[[ True when `a` and `b` are the same storage or the same tensor (possibly one reached
+through a pointer). ]]
+function torch._sameObject(a, b)
+   if type(a) ~= 'cdata' or type(b) ~= 'cdata' then return false end
+   local ia, ka = torch._info(a)
+   local ib, kb = torch._info(b)
+   if ia == nil or ia ~= ib or ka ~= kb then return false end
+   return ffi.cast('void *', a) == ffi.cast('void *', b)
+end

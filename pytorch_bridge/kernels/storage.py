@@ -1,0 +1,128 @@
+"""Storage kernels: allocation, resizing, typed copies and views over raw arrays.
+
+A Torch7 storage is one contiguous 1-D array. Lua keeps the array object and a
+LuaJIT FFI pointer to its first element; these kernels make the arrays.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..backend import TORCH_TYPES
+from ..errors import DTypeError, ShapeError
+from . import kernel
+
+
+def _dtype(tname: str) -> np.dtype[Any]:
+    try:
+        return TORCH_TYPES[tname][0]
+    except KeyError:
+        raise DTypeError(f"unknown Torch7 type {tname!r}") from None
+
+
+def _address(a: Any) -> int:
+    return int(a.__array_interface__["data"][0])
+
+
+@kernel
+def storage_alloc(tname: str, n: int) -> tuple[Any, int]:
+    """Allocate a zero-filled storage array of ``n`` elements of Torch7 type ``tname``.
+
+    Mirrors ``THStorage_(newWithSize)``; zero-filled, so fresh tensors are deterministic.
+
+    Returns:
+        (array, address of its first element).
+    """
+    n = int(n)
+    if n < 0:
+        raise ShapeError(f"storage size must be non-negative, got {n}")
+    a = np.zeros(n, dtype=_dtype(tname))
+    return a, _address(a)
+
+
+@kernel
+def storage_resize(a: Any, n: int) -> tuple[Any, int]:
+    """Return a new array of ``n`` elements holding the first ``min(n, len(a))`` of ``a``.
+
+    Mirrors ``THStorage_(resize)``, which keeps the old contents.
+    """
+    n = int(n)
+    if n < 0:
+        raise ShapeError(f"storage size must be non-negative, got {n}")
+    b = np.zeros(n, dtype=a.dtype)
+    m = min(n, a.shape[0])
+    b[:m] = a[:m]
+    return b, _address(b)
+
+
+@kernel
+def storage_from_buffer(a: Any) -> tuple[Any, int]:
+    """Adopt a 1-D contiguous array as storage memory (no copy), returning it and its address."""
+    if a.ndim != 1 or not a.flags.c_contiguous:
+        raise ShapeError(f"a storage array must be 1-D and contiguous, got shape {a.shape}")
+    return a, _address(a)
+
+
+@kernel
+def storage_copy(dst: Any, src: Any) -> None:
+    """Copy ``src`` into ``dst`` elementwise with C-style conversion (``THStorage_(copy)``)."""
+    if dst.shape[0] != src.shape[0]:
+        raise ShapeError(f"storage copy: sizes differ ({dst.shape[0]} vs {src.shape[0]})")
+    np.copyto(dst, src, casting="unsafe")
+
+
+@kernel
+def storage_fill(a: Any, value: float) -> None:
+    """Fill every element of ``a`` with ``value`` (``THStorage_(fill)``)."""
+    a.fill(value)
+
+
+@kernel
+def storage_from_string(tname: str, data: bytes) -> tuple[Any, int]:
+    """Make a Byte/Char storage array holding the bytes of ``data``."""
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    a = np.frombuffer(raw, dtype=_dtype(tname)).copy()
+    return a, _address(a)
+
+
+@kernel
+def array_view(base: Any, offset: int, *geometry: int) -> Any:
+    """Return the strided view of ``base`` at element ``offset`` with sizes then strides.
+
+    ``geometry`` holds the n sizes followed by the n strides, in elements. An empty
+    ``geometry`` gives a 0-element 1-D view (a Torch7 tensor with no dimensions).
+    """
+    n = len(geometry) // 2
+    item = base.itemsize
+    if n == 0:
+        return base[0:0]
+    return np.ndarray(
+        geometry[:n], base.dtype, base, int(offset) * item, tuple(s * item for s in geometry[n:])
+    )
+
+
+@kernel
+def array_len(a: Any) -> int:
+    """Return the number of elements of a 1-D array."""
+    return int(a.shape[0])
+
+
+@kernel
+def array_slice(a: Any, start: int, stop: int) -> Any:
+    """Return the view ``a[start:stop]`` of a 1-D array (0-based, stop exclusive)."""
+    return a[int(start) : int(stop)]
+
+
+@kernel
+def tensor_copy(dst: Any, src: Any) -> None:
+    """Copy ``src`` into ``dst`` in row-major order with C conversion (``THTensor_(copy)``).
+
+    The two arrays may differ in shape but must hold the same number of elements.
+    """
+    if dst.size != src.size:
+        raise ShapeError(f"copy: source has {src.size} elements, destination {dst.size}")
+    if dst.shape != src.shape:
+        src = src.reshape(dst.shape)
+    np.copyto(dst, src, casting="unsafe")

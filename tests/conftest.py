@@ -1,0 +1,77 @@
+"""Shared fixtures, and collection of the Lua-side test files as pytest items.
+
+Each ``tests/lua/test_*.lua`` file returns a ``torch.Tester`` with its tests added;
+every test in it becomes its own pytest item, run through ``tester:_runOne(name)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from pytorch_bridge.runtime import get_runtime
+
+
+@pytest.fixture(scope="session")
+def lua() -> Any:
+    """The process's Lua runtime with ``torch`` loaded."""
+    rt = get_runtime()
+    rt.require("torch")
+    return rt
+
+
+@pytest.fixture(params=["numpy"])
+def xp(request: pytest.FixtureRequest) -> Any:
+    """The array module a kernel test runs on (cupy joins when a GPU is present)."""
+    return np
+
+
+def _load_tester(path: Path) -> Any:
+    rt = get_runtime()
+    rt.require("torch")
+    return rt.call(rt.eval("function(p) return dofile(p) end"), str(path))
+
+
+class LuaTestFile(pytest.File):
+    """A Lua test file: one item per test registered on its tester."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        tester = _load_tester(self.path)
+        names = get_runtime().call(tester._testNames, tester)
+        for name in list(names.values()):
+            yield LuaTestItem.from_parent(self, name=str(name), tester=tester)
+
+
+class LuaTestItem(pytest.Item):
+    """One test function of a Lua test file."""
+
+    def __init__(self, *, tester: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.tester = tester
+
+    def runtest(self) -> None:
+        ok, report = get_runtime().call(self.tester._runOne, self.tester, self.name)
+        if not ok:
+            raise LuaTestFailure(str(report))
+
+    def repr_failure(self, excinfo: Any, style: Any = None) -> str:
+        if isinstance(excinfo.value, LuaTestFailure):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"lua: {self.name}"
+
+
+class LuaTestFailure(Exception):
+    """A failed assertion or an error inside a Lua test."""
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.File | None:
+    if file_path.suffix == ".lua" and file_path.name.startswith("test_"):
+        return LuaTestFile.from_parent(parent, path=file_path)
+    return None
