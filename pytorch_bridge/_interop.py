@@ -53,7 +53,7 @@ def from_numpy(array: Any) -> Any:
     ):
         a = np.ascontiguousarray(a, dtype=a.dtype.newbyteorder("="))
     rt = get_runtime()
-    return rt.call(_torch()._fromArray, tname, a, *_layout(a))
+    return rt.call(_torch()._fromArray, tname, *_layout(a))
 
 
 def _layout(a: np.ndarray[Any, Any]) -> tuple[Any, ...]:

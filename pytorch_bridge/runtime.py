@@ -68,6 +68,8 @@ class Runtime:
         self.root = lua_root()
         self._install_paths()
         self._install_bridge()
+        with lua_errors():  # `th` had torch loaded before a script ran; so do we
+            self.lua.require("torch")
 
     def _install_paths(self) -> None:
         root = str(self.root)

@@ -39,7 +39,11 @@ def get(name: str) -> Callable[..., Any]:
 
 
 def load_all() -> dict[str, Callable[..., Any]]:
-    """Import every kernel family so that the registry is complete, and return it."""
-    from . import storage  # noqa: F401  (imported for its registrations)
+    """Import every kernel family module of this package and return the full registry."""
+    import importlib
+    import pkgutil
 
+    for info in pkgutil.iter_modules(__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{info.name}")
     return REGISTRY

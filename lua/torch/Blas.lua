@@ -1,0 +1,1 @@
+-- Blas: part of the torch library (being written).

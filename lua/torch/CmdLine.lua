@@ -1,0 +1,1 @@
+-- CmdLine: part of the torch library (being written).

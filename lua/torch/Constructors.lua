@@ -1,0 +1,1 @@
+-- Constructors: part of the torch library (being written).

@@ -1,0 +1,1 @@
+-- Conv: part of the torch library (being written).

@@ -1,0 +1,1 @@
+-- DiskFile: part of the torch library (being written).

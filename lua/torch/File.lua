@@ -1,0 +1,1 @@
+-- File: part of the torch library (being written).

@@ -1,0 +1,1 @@
+-- Lapack: part of the torch library (being written).

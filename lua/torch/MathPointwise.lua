@@ -1,0 +1,1 @@
+-- MathPointwise: part of the torch library (being written).

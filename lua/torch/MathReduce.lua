@@ -1,0 +1,1 @@
+-- MathReduce: part of the torch library (being written).

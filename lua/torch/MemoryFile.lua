@@ -1,0 +1,1 @@
+-- MemoryFile: part of the torch library (being written).

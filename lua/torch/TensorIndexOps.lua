@@ -1,0 +1,1 @@
+-- TensorIndexOps: part of the torch library (being written).

@@ -1,0 +1,1 @@
+-- Timer: part of the torch library (being written).

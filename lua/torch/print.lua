@@ -1,0 +1,1 @@
+-- print: part of the torch library (being written).

@@ -1,0 +1,1 @@
+-- random: part of the torch library (being written).

@@ -1,0 +1,1 @@
+-- serialize: part of the torch library (being written).
