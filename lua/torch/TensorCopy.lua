@@ -65,3 +65,22 @@ function M.typeAs(t, other) return t:type(other:type()) end
 for _, U in ipairs(torch._typeList) do
    M[U.name:lower()] = function(t) return torch._convert(t, U.tensorName) end
 end
+
+--[[ Set every element of `t` to `value`. RETURN: t ]]
+function M.fill(t, value)
+   if type(value) ~= 'number' then
+      torch._argError(t, 'fill', 'expected a number, got %s', type(value))
+   end
+   local n = numel(t)
+   if n == 0 then return t end
+   if n <= SMALL and t:isContiguous() then
+      local d = t._st._data + t._off
+      for i = 0, n - 1 do d[i] = value end
+      return t
+   end
+   K.tensor_fill(torch._np(t), value)
+   return t
+end
+
+--[[ Set every element of `t` to 0. RETURN: t ]]
+function M.zero(t) return M.fill(t, 0) end

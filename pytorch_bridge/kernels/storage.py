@@ -126,3 +126,9 @@ def tensor_copy(dst: Any, src: Any) -> None:
     if dst.shape != src.shape:
         src = src.reshape(dst.shape)
     np.copyto(dst, src, casting="unsafe")
+
+
+@kernel
+def tensor_fill(dst: Any, value: float) -> None:
+    """Set every element of ``dst`` to ``value`` (``THTensor_(fill)``)."""
+    dst[...] = value

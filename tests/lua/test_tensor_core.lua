@@ -1,0 +1,122 @@
+-- Tensor core: constructors, geometry, views, indexing and copies.
+local tester = torch.Tester()
+local tests = {}
+
+function tests.constructorsFromSizesTablesAndStorages()
+   local a = torch.DoubleTensor(2, 3)
+   tester:eq(a:dim(), 2)
+   tester:eq(a:size(1), 2)
+   tester:eq(a:stride(1), 3)
+   local b = torch.Tensor(torch.LongStorage({4, 5}))
+   tester:eq(b:nElement(), 20)
+   local c = torch.FloatTensor({{1, 2}, {3, 4}})
+   tester:eq(c[2][1], 3)
+   tester:eq(torch.typename(c), 'torch.FloatTensor')
+   local s = torch.DoubleStorage({10, 20, 30, 40, 50, 60})
+   local d = torch.DoubleTensor(s, 2, torch.LongStorage({2, 2}), torch.LongStorage({3, 1}))
+   tester:eq(d[2][2], 60)
+   tester:eq(d:storageOffset(), 2)
+   local e = torch.DoubleTensor(d)
+   tester:assert(e:isSetTo(d), 'a tensor built from a tensor shares its storage and geometry')
+   tester:eq(torch.Tensor():dim(), 0)
+   tester:assert(torch.Tensor():storage() == nil, 'an empty tensor has no storage')
+end
+
+function tests.sizeZeroGivesNoDimensions()
+   tester:eq(torch.Tensor(0):dim(), 0)
+   tester:eq(torch.Tensor(3, 0):nElement(), 0)
+end
+
+function tests.lengthOperatorReturnsSizes()
+   local t = torch.Tensor(3, 4)
+   local sz = #t
+   tester:eq(torch.typename(sz), 'torch.LongStorage')
+   tester:eq(sz[1], 3)
+   tester:eq(sz[2], 4)
+end
+
+function tests.viewsShareMemory()
+   local t = torch.Tensor({{1, 2, 3}, {4, 5, 6}})
+   local n = t:narrow(2, 2, 2)
+   n[1][1] = 20
+   tester:eq(t[1][2], 20)
+   local tr = t:t()
+   tester:eq(tr[3][2], 6)
+   tester:assert(not tr:isContiguous(), 'a transpose is not contiguous')
+   local sel = t:select(1, 2)
+   tester:eq(sel:dim(), 1)
+   tester:eq(sel[3], 6)
+   local u = torch.Tensor({1, 2, 3, 4, 5, 6, 7}):unfold(1, 3, 2)
+   tester:eq(u:size(1), 3)
+   tester:eq(u[3][3], 7)
+   local ex = torch.Tensor({1, 2, 3}):view(3, 1):expand(3, 4)
+   tester:eq(ex:stride(2), 0)
+   tester:eq(ex[2][4], 2)
+   local v = t:view(3, 2)
+   tester:eq(v[3][1], 5)
+   tester:eq(t:view(-1, 3):size(1), 2)
+   tester:eq(t:unsqueeze(1):dim(), 3)
+   tester:eq(t:unsqueeze(1):squeeze():dim(), 2)
+   local p = torch.Tensor(2, 3, 4):permute(3, 1, 2)
+   tester:eq(p:size(1), 4)
+   tester:eq(p:stride(1), 1)
+end
+
+function tests.tableIndexingWithRangesAndNegatives()
+   local t = torch.Tensor({{1, 2, 3}, {4, 5, 6}, {7, 8, 9}})
+   tester:eq(t[{2, 3}], 6)
+   tester:eq(t[{-1, -1}], 9)
+   local r = t[{{}, {2, 3}}]
+   tester:eq(r:size(2), 2)
+   tester:eq(r[3][1], 8)
+   local row = t[{{2}}]
+   tester:eq(row:dim(), 2)
+   t[{{1, 2}, 1}] = 0
+   tester:eq(t[1][1], 0)
+   tester:eq(t[2][1], 0)
+   tester:eq(t[3][1], 7)
+   t[{3, 3}] = -9
+   tester:eq(t[3][3], -9)
+end
+
+function tests.outOfRangeIndicesRaise()
+   local t = torch.Tensor(2, 3)
+   tester:assert(not pcall(function() return t[3] end), 't[3] on 2 rows raises')
+   tester:assert(not pcall(function() return t[1][4] end), 't[1][4] on 3 columns raises')
+   tester:assert(not pcall(function() t[1][0] = 1 end), 'index 0 raises')
+   tester:assert(not pcall(function() return t:narrow(2, 2, 3) end), 'narrow past the end raises')
+   tester:assert(not pcall(function() return t:view(4, 2) end), 'a view with other size raises')
+   local s = torch.DoubleStorage(4)
+   tester:assert(not pcall(function() return torch.DoubleTensor(s, 2, 3, 2) end),
+      'a geometry reaching past the storage raises')
+end
+
+function tests.copyConvertsBetweenTypes()
+   local d = torch.Tensor({{1.7, -2.2}, {3.9, 250.0}})
+   local i = torch.IntTensor(2, 2):copy(d)
+   tester:eq(i[1][1], 1)
+   tester:eq(i[1][2], -2)
+   local b = d:byte()
+   tester:eq(b[2][2], 250)
+   local f = d:t():float()
+   tester:eq(f[1][2], 3.9 - (3.9 - f[1][2]))
+   tester:assert(f:isContiguous(), 'conversion gives a contiguous tensor')
+   local c = d:t():clone()
+   tester:eq(c[2][1], -2.2)
+   local big = torch.Tensor(100, 100)
+   big[{50, 50}] = 3
+   local cp = torch.FloatTensor(100, 100):copy(big:t())
+   tester:eq(cp[50][50], 3)
+end
+
+function tests.resizeKeepsStorageAndGrows()
+   local t = torch.Tensor({1, 2, 3, 4})
+   t:resize(2, 2)
+   tester:eq(t[2][1], 3)
+   t:resize(3, 3)
+   tester:eq(t:storage():size(), 9)
+   tester:eq(t[1][2], 2)
+end
+
+tester:add(tests)
+return tester
