@@ -7,7 +7,7 @@ local C = ffi.C
 local K = torch._bridge.K
 
 local SMALL_BYTES = 16384         -- at most this many bytes stay in calloc memory
-local GC_EVERY = 256 * 2 ^ 20     -- run a full collection after this many new array bytes
+local GC_EVERY = 128 * 2 ^ 20     -- run full collections after this many new array bytes
 
 local arrays = {}       -- storage id -> numpy array owning the memory (kind 1)
 local bases = setmetatable({}, { __mode = 'k' })  -- view storage -> storage it borrows from
@@ -20,7 +20,9 @@ local function account(bytes)
    pending = pending + bytes
    if pending > GC_EVERY then
       pending = 0
-      -- Two passes: tensors are finalized in the first, the storages they held in the second.
+      -- Three passes: dead tensors drop their storages in the first (weak-keyed side
+      -- tables), storages are finalized in the second, and their arrays freed in the third.
+      collectgarbage('collect')
       collectgarbage('collect')
       collectgarbage('collect')
    end

@@ -1,0 +1,30 @@
+"""Timing helpers shared by the benchmarks: best-of-repeats wall time per call."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+def per_call(fn: Callable[[int], object], inner: int, repeats: int = 5) -> float:
+    """Seconds per iteration of ``fn(inner)``, which runs ``inner`` iterations itself.
+
+    The best of ``repeats`` runs is kept: on a shared machine, the minimum is the figure
+    least disturbed by other work.
+    """
+    fn(max(1, inner // 10))  # warm up (JIT traces, caches, allocations)
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn(inner)
+        best = min(best, time.perf_counter() - t0)
+    return best / inner
+
+
+def fmt_time(seconds: float) -> str:
+    """A duration with a unit that keeps three significant figures."""
+    if seconds < 1e-6:
+        return f"{seconds * 1e9:.0f} ns"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.2f} µs"
+    return f"{seconds * 1e3:.2f} ms"
