@@ -76,7 +76,9 @@ def bench_big_add() -> Row:
 
 
 def bench_matmul() -> Row:
-    setup = "local a = torch.FloatTensor(512, 512):uniform(); local b = a:clone(); local c = a:clone()"
+    setup = (
+        "local a = torch.FloatTensor(512, 512):uniform(); local b = a:clone(); local c = a:clone()"
+    )
     ours = per_call(_lua_loop("c:mm(a, b)", setup), 20)
     a = np.random.rand(512, 512).astype(np.float32)
     b, c = a.copy(), a.copy()
@@ -90,7 +92,9 @@ def bench_matmul() -> Row:
 
 
 def bench_narrow() -> Row:
-    ours = per_call(_lua_loop("local v = t:narrow(1, 3, 10)", "local t = torch.Tensor(100, 100)"), 1_000_000)
+    ours = per_call(
+        _lua_loop("local v = t:narrow(1, 3, 10)", "local t = torch.Tensor(100, 100)"), 1_000_000
+    )
     a = np.zeros((100, 100))
     npy = per_call(_py_loop(lambda: a[2:12]), 1_000_000)
     tor = None
@@ -171,7 +175,8 @@ def run() -> list[Row]:
 def table(rows: list[Row]) -> str:
     """Markdown table of the rows, with ratios against numpy and PyTorch."""
     lines = [
-        "| operation | pytorch_bridge | numpy | ours / numpy | PyTorch | ours / PyTorch | real Torch7 |",
+        "| operation | pytorch_bridge | numpy | ours / numpy | PyTorch | ours / PyTorch "
+        "| real Torch7 |",
         "|---|---|---|---|---|---|---|",
     ]
     for r in rows:

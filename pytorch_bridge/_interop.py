@@ -46,11 +46,7 @@ def from_numpy(array: Any) -> Any:
     except KeyError:
         raise DTypeError(f"no Torch7 tensor type holds dtype {a.dtype}") from None
     item = a.itemsize
-    if (
-        not a.dtype.isnative
-        or any(s < 0 or s % item for s in a.strides)
-        or not a.flags.aligned
-    ):
+    if not a.dtype.isnative or any(s < 0 or s % item for s in a.strides) or not a.flags.aligned:
         a = np.ascontiguousarray(a, dtype=a.dtype.newbyteorder("="))
     rt = get_runtime()
     return rt.call(_torch()._fromArray, tname, *_layout(a))
@@ -61,6 +57,6 @@ def _layout(a: np.ndarray[Any, Any]) -> tuple[Any, ...]:
     item = a.itemsize
     if a.size == 0:
         return (np.zeros(0, dtype=a.dtype), 0, a.ndim, *a.shape, *(s // item for s in a.strides))
-    span = 1 + sum((n - 1) * (s // item) for n, s in zip(a.shape, a.strides))
+    span = 1 + sum((n - 1) * (s // item) for n, s in zip(a.shape, a.strides, strict=True))
     flat = np.lib.stride_tricks.as_strided(a, shape=(span,), strides=(item,))
     return (flat, 0, a.ndim, *a.shape, *(s // item for s in a.strides))

@@ -50,7 +50,7 @@ def lua_errors() -> Iterator[None]:
     """Turn a lupa ``LuaError`` raised inside the block into our :class:`LuaError`."""
     try:
         yield
-    except _lupa.LuaError as exc:  # type: ignore[union-attr]
+    except _lupa.LuaError as exc:
         raise _split_lua_error(exc) from None
 
 
@@ -73,17 +73,13 @@ class Runtime:
 
     def _install_paths(self) -> None:
         root = str(self.root)
-        path = ";".join(
-            [f"{root}/?.lua", f"{root}/?/init.lua", "./?.lua", "./?/init.lua"]
-        )
+        path = ";".join([f"{root}/?.lua", f"{root}/?/init.lua", "./?.lua", "./?/init.lua"])
         set_path = self.lua.eval("function(p) package.path = p .. ';' .. package.path end")
         set_path(path)
 
     def _install_bridge(self) -> None:
         table = self.lua.table_from(kernels.load_all())
-        install = self.lua.eval(
-            "function(K) package.loaded['torch._bridge'] = { K = K } end"
-        )
+        install = self.lua.eval("function(K) package.loaded['torch._bridge'] = { K = K } end")
         install(table)
 
     @property

@@ -56,10 +56,10 @@ class LuaTestItem(pytest.Item):
     def runtest(self) -> None:
         ok, report = get_runtime().call(self.tester._runOne, self.tester, self.name)
         if not ok:
-            raise LuaTestFailure(str(report))
+            raise LuaTestError(str(report))
 
     def repr_failure(self, excinfo: Any, style: Any = None) -> str:
-        if isinstance(excinfo.value, LuaTestFailure):
+        if isinstance(excinfo.value, LuaTestError):
             return str(excinfo.value)
         return str(super().repr_failure(excinfo))
 
@@ -67,7 +67,7 @@ class LuaTestItem(pytest.Item):
         return self.path, 0, f"lua: {self.name}"
 
 
-class LuaTestFailure(Exception):
+class LuaTestError(Exception):
     """A failed assertion or an error inside a Lua test."""
 
 

@@ -55,7 +55,9 @@ def test_from_numpy_strided_view_shares_memory() -> None:
     base = np.arange(20.0).reshape(4, 5)
     view = base[1:, ::2].T
     t = pb.from_numpy(view)
-    sizes = pb.lua.execute("local t = ...; return t:size(1), t:size(2), t:stride(1), t:stride(2)", t)
+    sizes = pb.lua.execute(
+        "local t = ...; return t:size(1), t:size(2), t:stride(1), t:stride(2)", t
+    )
     assert (3, 3, 2, 5) == sizes
     pb.lua.execute("local t = ...; t[1][2] = -5", t)
     assert -5.0 == base[2, 0]

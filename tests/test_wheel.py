@@ -28,7 +28,8 @@ def test_wheel_installs_and_requires_torch_from_a_fresh_venv(tmp_path: Path) -> 
     assert "pytorch_bridge/lua/torch/init.lua" in names
     shipped = {n for n in names if n.endswith(".lua")}
     in_tree = {
-        "pytorch_bridge/lua/" + str(p.relative_to(ROOT / "lua")) for p in (ROOT / "lua").rglob("*.lua")
+        "pytorch_bridge/lua/" + str(p.relative_to(ROOT / "lua"))
+        for p in (ROOT / "lua").rglob("*.lua")
     }
     assert in_tree == shipped
 

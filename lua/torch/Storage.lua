@@ -15,8 +15,10 @@ torch._arrays = arrays
 
 local nextId = 0
 local pending = 0
+local heapTracking = true
 
 local function account(bytes)
+   if not heapTracking then return end
    pending = pending + bytes
    if pending > GC_EVERY then
       pending = 0
@@ -135,4 +137,10 @@ end
 
 function torch._storageBase(s)
    return bases[s]
+end
+
+--[[ Turn on or off the accounting of array memory that triggers Lua garbage collections
+(Torch7's heap tracking). It is on by default. ]]
+function torch.setheaptracking(on)
+   heapTracking = on and true or false
 end
