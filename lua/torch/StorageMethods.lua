@@ -73,6 +73,7 @@ local function defineStorage(T)
       __tostring = function() return T.storageName end,
    })
    methods.__constructor = ct
+   methods.new = function(...) return new(...) end
    local parts = {}
    for p in T.storageName:gmatch('[^%.]+') do parts[#parts + 1] = p end
    torch[parts[2]] = ct

@@ -56,6 +56,13 @@ local function numel(t)
 end
 torch._numel = numel
 
+--[[ Raise the error for an element index past the end of a storage that shrank after the
+tensor was made. ]]
+function torch._staleError(t, i)
+   error(string.format('%s: element %d is outside its storage of size %d (the storage was ' ..
+      'resized after this tensor was made)', torch.typename(t), i + 1, t._st._n), 3)
+end
+
 --[[ Raise unless every element `t` can reach lies inside its storage. ]]
 local function checkBounds(t, where)
    local nd = t._nd

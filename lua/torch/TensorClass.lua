@@ -124,6 +124,8 @@ local function defineTensor(T)
       __tostring = function() return T.tensorName end,
    })
    methods.__constructor = ct
+   --[[ `t.new(...)`: a new tensor of t's type, with the constructor's arguments. ]]
+   methods.new = function(...) return construct(T, ...) end
    torch[T.name .. 'Tensor'] = ct
    torch._registerMetatable(T.tensorName, methods, function() return rawTensor(T, nil) end)
 end

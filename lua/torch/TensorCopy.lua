@@ -22,7 +22,8 @@ function M.copy(t, src)
    end
    if n == 0 then return t end
    local T, S = torch._info(t), torch._info(src)
-   if t:isContiguous() and src:isContiguous() then
+   if t:isContiguous() and src:isContiguous() and t._off + n <= t._st._n
+         and src._off + n <= src._st._n then
       local d, s = t._st._data + t._off, src._st._data + src._off
       if T == S then
          C.memmove(d, s, n * T.size)
@@ -73,7 +74,7 @@ function M.fill(t, value)
    end
    local n = numel(t)
    if n == 0 then return t end
-   if n <= SMALL and t:isContiguous() then
+   if n <= SMALL and t:isContiguous() and t._off + n <= t._st._n then
       local d = t._st._data + t._off
       for i = 0, n - 1 do d[i] = value end
       return t

@@ -24,7 +24,9 @@ local function tableIndex(t, idx)
             if v < 1 or v > n or v ~= math.floor(v) then
                indexError(t, 'index %s out of range (size %d)', tostring(idx[i]), n)
             end
-            return tonumber(r._st._data[r._off + (v - 1) * r._sd[0]])
+            local pos = r._off + (v - 1) * r._sd[0]
+            if pos >= r._st._n then torch._staleError(r, pos) end
+            return tonumber(r._st._data[pos])
          end
          r = r:select(dim, v)
       elseif type(v) == 'table' then
@@ -62,7 +64,10 @@ function torch._tensorIndex(t, k)
                indexError(t, 'index %s out of range (size %d)', tostring(k), n)
             end
          end
-         return tonumber(t._st._data[t._off + (k - 1) * t._sd[0]])
+         local pos = t._off + (k - 1) * t._sd[0]
+         local st = t._st
+         if pos >= st._n then torch._staleError(t, pos) end
+         return tonumber(st._data[pos])
       end
       if nd == 0 then indexError(t, 'cannot index an empty tensor') end
       return t:select(1, k)
@@ -99,7 +104,10 @@ function torch._tensorNewIndex(t, k, v)
          if type(v) ~= 'number' then
             indexError(t, 'a number is expected when assigning to an element, got %s', type(v))
          end
-         t._st._data[t._off + (k - 1) * t._sd[0]] = v
+         local pos = t._off + (k - 1) * t._sd[0]
+         local st = t._st
+         if pos >= st._n then torch._staleError(t, pos) end
+         st._data[pos] = v
          return
       end
       if t._nd == 0 then indexError(t, 'cannot index an empty tensor') end

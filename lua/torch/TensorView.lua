@@ -54,7 +54,9 @@ function M.select(t, dim, index)
       argError(t, 'select', 'index %d out of range of dimension %d (size %d)', index, dim, n)
    end
    if t._nd == 1 then
-      return tonumber(t._st._data[t._off + (index - 1) * t._sd[0]])
+      local pos = t._off + (index - 1) * t._sd[0]
+      if pos >= t._st._n then torch._staleError(t, pos) end
+      return tonumber(t._st._data[pos])
    end
    local r = alias(t)
    r._off = t._off + (index - 1) * t._sd[d]
@@ -133,6 +135,7 @@ end
 
 --[[ View with singleton dimensions repeated to the given sizes (stride 0). ]]
 function M.expand(t, ...)
+   if t._nd == 0 then argError(t, 'expand', 'cannot expand a tensor with no dimensions') end
    local nd, sz = torch._parseSizes(torch.typename(t) .. '.expand', 1, ...)
    if nd < t._nd then
       argError(t, 'expand', 'the number of sizes (%d) is smaller than the dimension (%d)',
@@ -181,6 +184,7 @@ function M.unsqueeze(t, dim)
    if type(dim) ~= 'number' or dim < 1 or dim > nd + 1 then
       argError(t, 'unsqueeze', 'dimension %s out of range [1, %d]', tostring(dim), nd + 1)
    end
+   if nd == 0 then argError(t, 'unsqueeze', 'cannot unsqueeze a tensor with no dimensions') end
    local r = alias(t)
    local d = dim - 1
    for k = nd, d + 1, -1 do r._sz[k], r._sd[k] = t._sz[k - 1], t._sd[k - 1] end

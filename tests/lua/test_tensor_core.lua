@@ -22,6 +22,15 @@ function tests.constructorsFromSizesTablesAndStorages()
    tester:assert(torch.Tensor():storage() == nil, 'an empty tensor has no storage')
 end
 
+function tests.newMakesATensorOfTheSameType()
+   local f = torch.FloatTensor(3)
+   local g = f.new()
+   tester:eq(torch.typename(g), 'torch.FloatTensor')
+   tester:eq(g:dim(), 0)
+   tester:eq(f.new(2, 5):size(2), 5)
+   tester:eq(torch.typename(torch.ByteStorage(2).new(4)), 'torch.ByteStorage')
+end
+
 function tests.sizeZeroGivesNoDimensions()
    tester:eq(torch.Tensor(0):dim(), 0)
    tester:eq(torch.Tensor(3, 0):nElement(), 0)
@@ -116,6 +125,25 @@ function tests.resizeKeepsStorageAndGrows()
    t:resize(3, 3)
    tester:eq(t:storage():size(), 9)
    tester:eq(t[1][2], 2)
+end
+
+function tests.shrunkStorageNeverReadsOutOfBounds()
+   local t = torch.Tensor(10):fill(1)
+   local v = t:narrow(1, 6, 5)
+   t:storage():resize(3)
+   tester:assert(not pcall(function() return v[2] end), 'reading past a shrunk storage raises')
+   tester:assert(not pcall(function() v[2] = 5 end), 'writing past a shrunk storage raises')
+   tester:assert(not pcall(function() v:fill(2) end), 'filling past a shrunk storage raises')
+   tester:assert(not pcall(function() torch.Tensor(5):copy(v) end),
+      'copying from past a shrunk storage raises')
+end
+
+function tests.emptyTensorsCannotGainDimensionsWithoutStorage()
+   local e = torch.Tensor()
+   tester:assert(not pcall(function() return e:expand(3) end), 'expand of an empty tensor raises')
+   tester:assert(not pcall(function() return e:unsqueeze(1) end),
+      'unsqueeze of an empty tensor raises')
+   tester:assert(not pcall(function() return e[1] end), 'indexing an empty tensor raises')
 end
 
 tester:add(tests)
