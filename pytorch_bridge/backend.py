@@ -19,6 +19,7 @@ TORCH_TYPES: dict[str, tuple[np.dtype[Any], str]] = {
     "Short": (np.dtype(np.int16), "int16_t"),
     "Char": (np.dtype(np.int8), "int8_t"),
     "Byte": (np.dtype(np.uint8), "uint8_t"),
+    "Half": (np.dtype(np.float16), "uint16_t"),
 }
 
 _DTYPE_TO_TORCH = {dt: name for name, (dt, _) in TORCH_TYPES.items()}

@@ -53,6 +53,7 @@ function torch._newStorage(T, n)
    local s = ffi.gc(T.storageCT(), storageFree)
    s._id = nextId
    s._n = n
+   if T.isHalf then s._flags = 1 end
    local bytes = n * T.size
    if bytes <= SMALL_BYTES then
       s._kind = 0
@@ -74,6 +75,7 @@ function torch._storageFromArray(T, arr)
    local s = ffi.gc(T.storageCT(), storageFree)
    s._id = nextId
    s._n = tonumber(K.array_len(a))
+   if T.isHalf then s._flags = 1 end
    s._kind = 1
    s._data = ffi.cast(T.ptrType, addr)
    arrays[nextId] = a
@@ -143,4 +145,6 @@ end
 (Torch7's heap tracking). It is on by default. ]]
 function torch.setheaptracking(on)
    heapTracking = on and true or false
+   torch._heaptracking = heapTracking
 end
+torch._heaptracking = heapTracking

@@ -16,6 +16,7 @@ local function defineStorage(T)
       if type(i) ~= 'number' or i < 1 or i > s._n or i ~= math.floor(i) then
          storageError(T, 'index %s out of bounds (size %d)', tostring(i), s._n)
       end
+      if s._flags == 1 then return torch._halfToNumber(s._data[i - 1]) end
       return tonumber(s._data[i - 1])
    end
 
@@ -31,6 +32,7 @@ local function defineStorage(T)
             storageError(T, 'index %s out of bounds (size %d)', tostring(k), s._n)
          end
          if type(v) ~= 'number' then storageError(T, 'a number is expected as value') end
+         if s._flags == 1 then v = torch._numberToHalf(v) end
          s._data[k - 1] = v
       end,
       __len = function(s) return s._n end,
@@ -48,7 +50,7 @@ local function defineStorage(T)
             if type(a[i]) ~= 'number' then
                storageError(T, 'element %d of the table is a %s, not a number', i, type(a[i]))
             end
-            s._data[i - 1] = a[i]
+            s._data[i - 1] = T.isHalf and torch._numberToHalf(a[i]) or a[i]
          end
          return s
       end
@@ -82,6 +84,7 @@ local function defineStorage(T)
    function methods.size(s) return s._n end
    function methods.elementSize() return T.size end
    function methods.fill(s, v)
+      if T.isHalf then v = torch._numberToHalf(v) end
       for i = 0, s._n - 1 do s._data[i] = v end
       return s
    end
@@ -96,7 +99,7 @@ local function defineStorage(T)
       end
       if rawequal(torch._info(src), T) then
          C.memmove(s._data, src._data, s._n * T.size)
-      elseif s._n <= 4096 then
+      elseif s._n <= 4096 and not T.isHalf and not torch._info(src).isHalf then
          local d, sd = s._data, src._data
          for i = 0, s._n - 1 do d[i] = sd[i] end
       else
@@ -106,7 +109,7 @@ local function defineStorage(T)
    end
    function methods.totable(s)
       local t = {}
-      for i = 1, s._n do t[i] = tonumber(s._data[i - 1]) end
+      for i = 1, s._n do t[i] = s[i] end
       return t
    end
    function methods.type(s, name)
@@ -116,7 +119,7 @@ local function defineStorage(T)
       if rawequal(U, T) then return s end
       return torch[U.name .. 'Storage'](s._n):copy(s)
    end
-   for _, U in ipairs(torch._typeList) do
+   for _, U in ipairs(torch._allTypes) do
       methods[U.name:lower()] = function(s) return s:type(U.storageName) end
    end
    function methods.data(s) return s._data end
@@ -134,13 +137,13 @@ local function defineStorage(T)
    end
    function methods.__tostring__(s)
       local lines = {}
-      for i = 1, s._n do lines[i] = ' ' .. torch._formatNumber(tonumber(s._data[i - 1])) end
+      for i = 1, s._n do lines[i] = ' ' .. torch._formatNumber(s[i]) end
       lines[#lines + 1] = string.format('[%s of size %d]', T.storageName, s._n)
       return table.concat(lines, '\n')
    end
 end
 
-for _, T in ipairs(torch._typeList) do defineStorage(T) end
+for _, T in ipairs(torch._allTypes) do defineStorage(T) end
 
 --[[ Default number formatting; replaced by the printing family. ]]
 function torch._formatNumber(x)

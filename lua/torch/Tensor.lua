@@ -20,6 +20,7 @@ local common = torch._tensorMethods
 local function rawTensor(T, st, off)
    local t = T.tensorCT()
    t._off = off or 0
+   if T.isHalf then t._flags = 1 end
    if st ~= nil then
       owners[t] = st
       t._st = st

@@ -50,7 +50,7 @@ local function fromTable(T, tbl)
          if type(v) ~= 'number' then
             typeError(T, 'the table holds a %s where a number is expected', type(v))
          end
-         data[pos] = v
+         data[pos] = T.isHalf and torch._numberToHalf(v) or v
          pos = pos + 1
          return
       end
@@ -93,7 +93,8 @@ end
 local function index(t, k) return torch._tensorIndex(t, k) end
 
 local function defineTensor(T)
-   local methods = setmetatable({ __typename = T.tensorName, _T = T }, { __index = common })
+   local base = T.isHalf and torch._halfMethods or common
+   local methods = setmetatable({ __typename = T.tensorName, _T = T }, { __index = base })
    T.tensorMethods = methods
    local ct
    local mt = {
@@ -107,15 +108,15 @@ local function defineTensor(T)
       __len = function(t) return t:size() end,
       __tostring = function(t) return methods.__tostring__(t) end,
       __eq = function(a, b) return torch._sameObject(a, b) end,
-      __add = function(a, b) return torch._operator('__add__', a, b) end,
-      __sub = function(a, b) return torch._operator('__sub__', a, b) end,
-      __mul = function(a, b) return torch._operator('__mul__', a, b) end,
-      __div = function(a, b) return torch._operator('__div__', a, b) end,
-      __mod = function(a, b) return torch._operator('__mod__', a, b) end,
-      __pow = function(a, b) return torch._operator('__pow__', a, b) end,
-      __unm = function(a) return torch._operator('__unm__', a) end,
-      __concat = function(a, b) return torch._operator('__concat__', a, b) end,
-      __call = function(t, ...) return torch._operator('__call__', t, ...) end,
+      __add = function(a, b) return torch._operator('__add', a, b) end,
+      __sub = function(a, b) return torch._operator('__sub', a, b) end,
+      __mul = function(a, b) return torch._operator('__mul', a, b) end,
+      __div = function(a, b) return torch._operator('__div', a, b) end,
+      __mod = function(a, b) return torch._operator('__mod', a, b) end,
+      __pow = function(a, b) return torch._operator('__pow', a, b) end,
+      __unm = function(a) return torch._operator('__unm', a) end,
+      __concat = function(a, b) return torch._operator('__concat', a, b) end,
+      __call = function(t, ...) return torch._operator('__call', t, ...) end,
    }
    ffi.metatype(T.tensorCT, mt)
    ct = setmetatable({}, {
@@ -130,13 +131,17 @@ local function defineTensor(T)
    torch._registerMetatable(T.tensorName, methods, function() return rawTensor(T, nil) end)
 end
 
-for _, T in ipairs(torch._typeList) do defineTensor(T) end
+for _, T in ipairs(torch._allTypes) do defineTensor(T) end
 
---[[ Apply the operator metamethod `name` ('__add__', ...) of whichever operand is a tensor. ]]
-function torch._operator(name, a, ...)
-   local f
-   if torch.isTensor(a) then f = a[name] else f = (select(1, ...))[name] end
-   if f == nil then error('tensor operator ' .. name .. ' is not available', 3) end
+--[[ Apply operator `event` ('__add', ...) through whichever operand is a tensor: its class's
+`__add` method when one was set on the class (as Torch7 allowed), else its `__add__`. ]]
+function torch._operator(event, a, ...)
+   local t = torch.isTensor(a) and a or (...)
+   local f = t[event]
+   if f == nil then f = t[event .. '__'] end
+   if f == nil then
+      error(string.format('%s: operator %s is not available', torch.typename(t), event), 3)
+   end
    return f(a, ...)
 end
 

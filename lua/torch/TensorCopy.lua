@@ -28,7 +28,7 @@ function M.copy(t, src)
       if T == S then
          C.memmove(d, s, n * T.size)
          return t
-      elseif n <= SMALL and not (T.isint and not S.isint) then
+      elseif n <= SMALL and not (T.isint and not S.isint) and not T.isHalf and not S.isHalf then
          for i = 0, n - 1 do d[i] = s[i] end
          return t
       end
@@ -63,7 +63,7 @@ function torch._convert(t, name)
 end
 
 function M.typeAs(t, other) return t:type(other:type()) end
-for _, U in ipairs(torch._typeList) do
+for _, U in ipairs(torch._allTypes) do
    M[U.name:lower()] = function(t) return torch._convert(t, U.tensorName) end
 end
 
@@ -74,7 +74,7 @@ function M.fill(t, value)
    end
    local n = numel(t)
    if n == 0 then return t end
-   if n <= SMALL and t:isContiguous() and t._off + n <= t._st._n then
+   if n <= SMALL and t._flags == 0 and t:isContiguous() and t._off + n <= t._st._n then
       local d = t._st._data + t._off
       for i = 0, n - 1 do d[i] = value end
       return t

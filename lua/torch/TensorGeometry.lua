@@ -181,3 +181,11 @@ function M.type(t, name)
    if name == nil then return T.tensorName end
    return torch._convert(t, name)
 end
+
+--[[ Bytes per element of `t`'s type. ]]
+function M.elementSize(t) return torch._info(t).size end
+
+-- Torch7 exposed its reference counting; the Lua collector owns tensors here, so these
+-- only return the tensor.
+function M.retain(t) return t end
+function M.free(t) return t end

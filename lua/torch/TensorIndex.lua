@@ -26,6 +26,7 @@ local function tableIndex(t, idx)
             end
             local pos = r._off + (v - 1) * r._sd[0]
             if pos >= r._st._n then torch._staleError(r, pos) end
+            if r._flags == 1 then return torch._halfToNumber(r._st._data[pos]) end
             return tonumber(r._st._data[pos])
          end
          r = r:select(dim, v)
@@ -67,6 +68,7 @@ function torch._tensorIndex(t, k)
          local pos = t._off + (k - 1) * t._sd[0]
          local st = t._st
          if pos >= st._n then torch._staleError(t, pos) end
+         if t._flags == 1 then return torch._halfToNumber(st._data[pos]) end
          return tonumber(st._data[pos])
       end
       if nd == 0 then indexError(t, 'cannot index an empty tensor') end
@@ -107,6 +109,7 @@ function torch._tensorNewIndex(t, k, v)
          local pos = t._off + (k - 1) * t._sd[0]
          local st = t._st
          if pos >= st._n then torch._staleError(t, pos) end
+         if t._flags == 1 then v = torch._numberToHalf(v) end
          st._data[pos] = v
          return
       end

@@ -56,6 +56,7 @@ function M.select(t, dim, index)
    if t._nd == 1 then
       local pos = t._off + (index - 1) * t._sd[0]
       if pos >= t._st._n then torch._staleError(t, pos) end
+      if t._flags == 1 then return torch._halfToNumber(t._st._data[pos]) end
       return tonumber(t._st._data[pos])
    end
    local r = alias(t)

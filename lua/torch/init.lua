@@ -36,6 +36,7 @@ load('TensorGeometry')
 load('TensorView')
 load('TensorCopy')
 load('TensorIndex')
+load('Half')
 
 -- Families that extend Tensor and torch.*; each file is optional while it is written,
 -- but every name listed in `families.lua` must load.

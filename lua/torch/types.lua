@@ -23,6 +23,9 @@ local TYPES = {
    { name = 'Char', ctype = 'int8_t', isint = true, size = 1, min = -128, max = 127 },
    { name = 'Byte', ctype = 'uint8_t', isint = true, size = 1, min = 0, max = 255 },
 }
+-- torch.HalfTensor: IEEE half precision, stored as raw 16-bit words. As in Torch7 it has
+-- geometry, views, copies and conversions but no math.
+local HALF = { name = 'Half', ctype = 'uint16_t', isint = false, isHalf = true, size = 2 }
 
 local template = [[
 typedef struct TH@NStorage { @C *_data; double _n; double _id; int32_t _kind; int32_t _flags; } TH@NStorage;
@@ -34,7 +37,8 @@ torch._types = {}        -- 'Double' -> type info
 torch._typeByName = {}   -- 'torch.DoubleTensor' / 'torch.DoubleStorage' -> type info
 torch._ctypeInfo = {}    -- ctype id (struct or pointer) -> {info, kind = 'tensor'|'storage'}
 
-for _, T in ipairs(TYPES) do
+local ALL = { TYPES[1], TYPES[2], HALF, TYPES[3], TYPES[4], TYPES[5], TYPES[6], TYPES[7] }
+for _, T in ipairs(ALL) do
    ffi.cdef((template:gsub('@N', T.name):gsub('@C', T.ctype)))
    T.tensorName = 'torch.' .. T.name .. 'Tensor'
    T.storageName = 'torch.' .. T.name .. 'Storage'
@@ -51,7 +55,9 @@ for _, T in ipairs(TYPES) do
    torch._ctypeInfo[tonumber(T.tensorCT)] = { T, 'tensor' }
    torch._ctypeInfo[tonumber(T.tensorPtrCT)] = { T, 'tensor' }
 end
-torch._typeList = TYPES
+torch._typeList = TYPES     -- the seven types with the full tensor library
+torch._allTypes = ALL       -- those and Half
+torch._halfMethods = {}     -- the methods HalfTensor has (filled by Half.lua)
 
 local ctypeInfo = torch._ctypeInfo
 local typeof = ffi.typeof
