@@ -50,7 +50,7 @@ for _, name in ipairs({
    'isContiguous', 'isSameSizeAs', 'isSize', 'isSetTo', 'set', 'resize', 'resizeAs', 'data',
    'cdata', 'type', 'typeAs', 'elementSize', 'retain', 'free', 'narrow', 'select', 'sub',
    'transpose', 't', 'permute', 'unfold', 'expand', 'expandAs', 'squeeze', 'unsqueeze', 'view',
-   'viewAs', 'copy', 'clone', 'contiguous',
+   'viewAs', 'copy', 'clone', 'contiguous', 'isTensor',
 }) do
    H[name] = M[name]
 end

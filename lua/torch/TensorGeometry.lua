@@ -21,6 +21,8 @@ end
 torch._checkDim = checkDim
 
 function M.dim(t) return t._nd end
+--[[ `torch.Tensor.isTensor(x)`: the same test as torch.isTensor. ]]
+function M.isTensor(x) return torch.isTensor(x) end
 M.nDimension = M.dim
 function M.nElement(t) return numel(t) end
 M.numel = M.nElement

@@ -136,6 +136,10 @@ end
 
 --[[ View with singleton dimensions repeated to the given sizes (stride 0). ]]
 function M.expand(t, ...)
+   local src = ...
+   if torch.isTensor(src) then   -- result form: result:expand(src, sizes...)
+      return t:set(src:expand(select(2, ...)))
+   end
    if t._nd == 0 then argError(t, 'expand', 'cannot expand a tensor with no dimensions') end
    local nd, sz = torch._parseSizes(torch.typename(t) .. '.expand', 1, ...)
    if nd < t._nd then
@@ -160,7 +164,10 @@ function M.expand(t, ...)
    return r
 end
 
-function M.expandAs(t, other) return t:expand(other:size()) end
+function M.expandAs(t, other, template)
+   if template ~= nil then return t:set(other:expand(template:size())) end
+   return t:expand(other:size())
+end
 
 function M.squeeze(t, dim)
    local r = alias(t)
@@ -199,6 +206,9 @@ end
 function M.view(t, ...)
    local a = ...
    local nd, sz
+   if torch.isTensor(a) and select('#', ...) > 1 then   -- result form: result:view(src, sizes...)
+      return t:set(a:view(select(2, ...)))
+   end
    if torch.isTensor(a) then
       nd, sz = a._nd, {}
       for d = 0, nd - 1 do sz[d + 1] = a._sz[d] end
@@ -232,4 +242,7 @@ function M.view(t, ...)
    return r
 end
 
-function M.viewAs(t, other) return t:view(other) end
+function M.viewAs(t, other, template)
+   if template ~= nil then return t:set(other:view(template)) end
+   return t:view(other)
+end

@@ -4,7 +4,9 @@
 -- inheritance chain. `torch.getmetatable(name)` returns that metatable.
 local torch = ...
 
-local registry = {}     -- typename -> metatable
+-- typename -> metatable, kept in the Lua registry as Torch7's luaT did (scripts remove a
+-- class with `debug.getregistry()[name] = nil`).
+local registry = debug.getregistry()
 local factories = {}    -- typename -> function() returning an uninitialised object
 
 local forwarded = {
@@ -113,7 +115,11 @@ end
 --[[ The metatable of a class name, or of an object when given one.
 RETURN: table or nil ]]
 function torch.getmetatable(x)
-   if type(x) == 'string' then return registry[x] end
+   if type(x) == 'string' then
+      local mt = registry[x]
+      if type(mt) == 'table' and rawget(mt, '__typename') == x then return mt end
+      return nil
+   end
    if type(x) == 'cdata' then
       local name = torch.typename(x)
       return name and registry[name]
@@ -170,7 +176,11 @@ end
 --[[ The registered class names, sorted. ]]
 function torch._classNames()
    local names = {}
-   for name in pairs(registry) do names[#names + 1] = name end
+   for name, mt in pairs(registry) do
+      if type(name) == 'string' and type(mt) == 'table' and rawget(mt, '__typename') == name then
+         names[#names + 1] = name
+      end
+   end
    table.sort(names)
    return names
 end
