@@ -19,8 +19,10 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check pytorch_bridge tests bench
+	$(VENV)/bin/ruff check pytorch_bridge tests bench compat
 	$(VENV)/bin/mypy
+	@command -v luacheck >/dev/null || { echo "luacheck is missing: apt-get install lua-check"; exit 1; }
+	luacheck --no-color -q lua
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet '.[bench]'

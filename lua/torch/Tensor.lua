@@ -2,7 +2,6 @@
 -- 1-based, any strides. This file defines the types, their constructors and the
 -- geometry primitives every other tensor file builds on.
 local torch = ...
-local ffi = require 'ffi'
 local K = torch._bridge.K
 local MAXDIM = torch.MAXDIM
 
@@ -14,7 +13,6 @@ torch._storageOwners = owners
 torch._tensorMethods = {}   -- methods shared by every tensor type
 torch._emptyArrays = {}     -- type name -> a 0-element array of that type
 
-local common = torch._tensorMethods
 
 --[[ A new tensor of type T on storage `st` (a storage object, or nil) with no dimensions. ]]
 local function rawTensor(T, st, off)

@@ -3,7 +3,7 @@
 local torch = ...
 local ffi = require 'ffi'
 local common = torch._tensorMethods
-local rawTensor, setGeometry, resizeNd = torch._rawTensor, torch._setGeometry, torch._resizeNd
+local rawTensor, resizeNd = torch._rawTensor, torch._resizeNd
 
 local function typeError(T, fmt, ...)
    error(T.tensorName .. ': ' .. string.format(fmt, ...), 3)

@@ -5,7 +5,7 @@ local ffi = require 'ffi'
 local C = ffi.C
 local K = torch._bridge.K
 local M = torch._tensorMethods
-local numel, rawTensor, resizeNd = torch._numel, torch._rawTensor, torch._resizeNd
+local numel, rawTensor = torch._numel, torch._rawTensor
 
 local SMALL = 2048
 

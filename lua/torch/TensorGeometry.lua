@@ -1,6 +1,5 @@
 -- Tensor geometry queries and the in-place geometry setters (set, resize, resizeAs).
 local torch = ...
-local ffi = require 'ffi'
 local M = torch._tensorMethods
 local numel, setGeometry, resizeNd = torch._numel, torch._setGeometry, torch._resizeNd
 

@@ -2,7 +2,6 @@
 -- numbers, {first, last} ranges (negative from the end) and {} (whole dimension),
 -- t[mask] (ByteTensor) and t[indices] (LongTensor); and the same forms on assignment.
 local torch = ...
-local M = torch._tensorMethods
 
 local function indexError(t, fmt, ...)
    error(string.format('%s: ', torch.typename(t)) .. string.format(fmt, ...), 3)
@@ -118,15 +117,9 @@ function torch._tensorNewIndex(t, k, v)
    elseif tk == 'table' then
       local r = tableIndex(t, k)
       if type(r) == 'number' then
-         -- every dimension selected: write the single element
-         local view, dim = t, 1
-         for i = 1, #k - 1 do
-            local x = k[i]
-            if type(x) == 'number' then view = view:select(dim, x) else
-               view = view:narrow(dim, x[1] or 1, (x[2] or x[1] or view._sz[dim - 1]) - (x[1] or 1) + 1)
-               dim = dim + 1
-            end
-         end
+         -- every index is a number: select down to one dimension, then write the element
+         local view = t
+         for i = 1, #k - 1 do view = view:select(1, k[i]) end
          torch._tensorNewIndex(view, k[#k], v)
          return
       end

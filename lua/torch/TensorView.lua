@@ -3,8 +3,6 @@
 -- Views are pure Lua geometry: no crossing into Python.
 local torch = ...
 local ffi = require 'ffi'
-local C = ffi.C
-local K = torch._bridge.K
 local M = torch._tensorMethods
 local rawTensor, numel = torch._rawTensor, torch._numel
 local checkDim, argError = torch._checkDim, torch._argError

@@ -28,7 +28,8 @@ local TYPES = {
 local HALF = { name = 'Half', ctype = 'uint16_t', isint = false, isHalf = true, size = 2 }
 
 local template = [[
-typedef struct TH@NStorage { @C *_data; double _n; double _id; int32_t _kind; int32_t _flags; } TH@NStorage;
+typedef struct TH@NStorage { @C *_data; double _n; double _id; int32_t _kind; int32_t _flags; }
+   TH@NStorage;
 typedef struct TH@NTensor { TH@NStorage *_st; double _off; int32_t _nd; int32_t _flags;
                            double _sz[16]; double _sd[16]; } TH@NTensor;
 ]]
