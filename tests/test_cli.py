@@ -37,7 +37,7 @@ def test_demo_runs_lua_and_shows_the_result_in_python(capfd: pytest.CaptureFixtu
     assert 0 == main(["demo"])
     out = capfd.readouterr().out
     assert "[torch.DoubleTensor of size 2x3]" in out
-    assert "sum computed in Python: 171" in out
+    assert "sum computed in Python: 165" in out
 
 
 def test_run_executes_a_script_with_arguments(

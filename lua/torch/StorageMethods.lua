@@ -135,17 +135,6 @@ local function defineStorage(T)
          return s
       end
    end
-   function methods.__tostring__(s)
-      local lines = {}
-      for i = 1, s._n do lines[i] = ' ' .. torch._formatNumber(s[i]) end
-      lines[#lines + 1] = string.format('[%s of size %d]', T.storageName, s._n)
-      return table.concat(lines, '\n')
-   end
 end
 
 for _, T in ipairs(torch._allTypes) do defineStorage(T) end
-
---[[ Default number formatting; replaced by the printing family. ]]
-function torch._formatNumber(x)
-   return string.format('%g', x)
-end

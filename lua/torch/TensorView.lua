@@ -42,20 +42,26 @@ function M.narrow(t, dim, first, size)
    return r
 end
 
---[[ Remove dimension `dim` by taking its slice `index` (a number for a 1-D tensor). ]]
+--[[ Remove dimension `dim` by taking its slice `index`. On a 1-D tensor this returns the
+element `index` whatever `dim` says, as Torch7 did. ]]
 function M.select(t, dim, index)
-   local d = checkDim(t, 'select', dim)
    checkInt(t, 'select', 'index', index)
-   local n = t._sz[d]
-   if index < 0 then index = index + n + 1 end
-   if index < 1 or index > n then
-      argError(t, 'select', 'index %d out of range of dimension %d (size %d)', index, dim, n)
-   end
    if t._nd == 1 then
+      local n = t._sz[0]
+      if index < 0 then index = index + n + 1 end
+      if index < 1 or index > n then
+         argError(t, 'select', 'index %d out of range (size %d)', index, n)
+      end
       local pos = t._off + (index - 1) * t._sd[0]
       if pos >= t._st._n then torch._staleError(t, pos) end
       if t._flags == 1 then return torch._halfToNumber(t._st._data[pos]) end
       return tonumber(t._st._data[pos])
+   end
+   local d = checkDim(t, 'select', dim)
+   local n = t._sz[d]
+   if index < 0 then index = index + n + 1 end
+   if index < 1 or index > n then
+      argError(t, 'select', 'index %d out of range of dimension %d (size %d)', index, dim, n)
    end
    local r = alias(t)
    r._off = t._off + (index - 1) * t._sd[d]

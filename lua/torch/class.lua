@@ -148,20 +148,24 @@ function torch.type(obj)
    return tn or type(obj)
 end
 
---[[ True when `obj` is an instance of `typeSpec` (a name, a pattern or a class) or of
-one of its subclasses. ]]
+--[[ True when `obj` is an instance of `typeSpec` or of one of its subclasses. `typeSpec` is
+a class (its constructor), a class name (which must match the whole name) or a Lua pattern
+(which may match part of it, e.g. 'torch.*Tensor'). ]]
 function torch.isTypeOf(obj, typeSpec)
    if type(typeSpec) == 'table' then
       local mt = getmetatable(typeSpec)
-      typeSpec = (mt and rawget(mt, '__typename')) or rawget(typeSpec, '__typename')
+      typeSpec = (type(mt) == 'table' and rawget(mt, '__typename')) or typeSpec.__typename
    end
    if type(typeSpec) ~= 'string' then
-      error('torch.isTypeOf: expected a class name or a class as second argument', 2)
+      error('torch.isTypeOf: expected a class name, a pattern or a class as second argument', 2)
    end
    local mt = torch.getmetatable(obj)
    while type(mt) == 'table' do
       local name = rawget(mt, '__typename')
-      if name and (name == typeSpec or name:match(typeSpec)) then return true end
+      if name then
+         local found = name:match(typeSpec)
+         if found and (found ~= typeSpec or found == name) then return true end
+      end
       mt = getmetatable(mt)
    end
    return false
