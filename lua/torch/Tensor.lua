@@ -117,7 +117,7 @@ local function resizeNd(t, nd, sz)
          if t._sz[d - 1] ~= sz[d] then same = false; break end
       end
    end
-   if same and t:isContiguous() then return t end
+   if same then return t end
    setGeometry(t, nd, sz, nil)
    local need = t._off + numel(t)
    if t._nd == 0 then return t end
