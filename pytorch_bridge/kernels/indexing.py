@@ -1,0 +1,165 @@
+"""Index kernels: Torch7's indexSelect, indexCopy/Add/Fill, gather, scatter, masks, nonzero.
+
+Index arrays hold Torch7's 1-based positions; they become 0-based here and nowhere else.
+A kernel that takes indices first checks them all and, when one is out of range, changes
+nothing and returns that (1-based) index so the Lua side can raise an error naming its
+function; otherwise it returns None. Masks are uint8 arrays of 0s and 1s (a kernel
+returns -1 when a mask holds another value).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..backend import array_module
+from . import kernel
+
+
+def first_bad(xp: Any, index: Any, size: int) -> int | None:
+    """The first entry of ``index`` outside [1, size], or None when all are inside."""
+    bad = (index < 1) | (index > size)
+    if not xp.any(bad):
+        return None
+    return int(index.reshape(-1)[xp.argmax(bad.reshape(-1))])
+
+
+def cast_to(a: Any, value: Any) -> Any:
+    """``value`` in ``a``'s dtype with C-style truncation and wrapping for integer types."""
+    if a.dtype.kind in "iu":
+        return np.asarray(int(value), dtype=np.int64).astype(a.dtype)
+    return np.asarray(value).astype(a.dtype)
+
+
+def along(axis: int, index: Any) -> tuple[Any, ...]:
+    """The fancy index selecting ``index`` (0-based) on ``axis``, everything on the others."""
+    return (slice(None),) * axis + (index,)
+
+
+@kernel
+def index_select(src: Any, axis: int, index: Any, out: Any) -> int | None:
+    """Mirror ``THTensor_(indexSelect)``: slices ``index`` of ``src`` on ``axis`` into ``out``."""
+    xp = array_module(src)
+    bad = first_bad(xp, index, src.shape[axis])
+    if bad is not None:
+        return bad
+    out[...] = xp.take(src, index - 1, axis=axis)
+    return None
+
+
+@kernel
+def index_put(dst: Any, axis: int, index: Any, src: Any, add: bool) -> int | None:
+    """Mirror ``THTensor_(indexCopy/indexAdd)``: slice ``i`` of ``src`` goes to (is added to)
+    slice ``index[i]`` of ``dst``; ``src``'s slices are read in row-major order."""
+    xp = array_module(dst)
+    bad = first_bad(xp, index, dst.shape[axis])
+    if bad is not None:
+        return bad
+    shape = dst.shape[:axis] + (index.shape[0],) + dst.shape[axis + 1 :]
+    if src.shape != shape:
+        moved = xp.moveaxis(src, axis, 0).reshape((index.shape[0], -1))
+        target = xp.moveaxis(xp.empty(shape, dtype=src.dtype), axis, 0).shape
+        src = xp.moveaxis(moved.reshape(target), 0, axis)
+    if add:
+        xp.add.at(dst, along(axis, index - 1), src.astype(dst.dtype))
+    else:
+        dst[along(axis, index - 1)] = src
+    return None
+
+
+@kernel
+def index_fill(dst: Any, axis: int, index: Any, value: float) -> int | None:
+    """Mirror ``THTensor_(indexFill)``: set slices ``index`` of ``dst`` on ``axis`` to a value."""
+    xp = array_module(dst)
+    bad = first_bad(xp, index, dst.shape[axis])
+    if bad is not None:
+        return bad
+    dst[along(axis, index - 1)] = cast_to(dst, value)
+    return None
+
+
+@kernel
+def gather(src: Any, axis: int, index: Any, out: Any) -> int | None:
+    """Mirror ``THTensor_(gather)``: ``out[..i..] = src[..index[..i..]..]`` along ``axis``."""
+    xp = array_module(src)
+    bad = first_bad(xp, index, src.shape[axis])
+    if bad is not None:
+        return bad
+    out[...] = xp.take_along_axis(src, index - 1, axis=axis)
+    return None
+
+
+@kernel
+def scatter(dst: Any, axis: int, index: Any, src: Any, value: float) -> int | None:
+    """Mirror ``THTensor_(scatter/scatterFill)``: ``dst[..index[..i..]..] = src[..i..]``.
+
+    ``src`` may be None, in which case every position gets ``value``. Only the leading
+    part of ``src`` that matches ``index``'s shape is read.
+    """
+    xp = array_module(dst)
+    bad = first_bad(xp, index, dst.shape[axis])
+    if bad is not None:
+        return bad
+    if src is None:
+        vals = xp.broadcast_to(cast_to(dst, value), index.shape)
+    else:
+        vals = src[tuple(slice(0, n) for n in index.shape)]
+    xp.put_along_axis(dst, index - 1, vals, axis=axis)
+    return None
+
+
+def bool_mask(xp: Any, mask: Any, shape: tuple[int, ...]) -> Any:
+    """``mask`` as booleans in ``shape`` (row-major), or None if it holds values above 1."""
+    if mask.size and int(xp.max(mask)) > 1:
+        return None
+    return mask.reshape(shape).astype(bool)
+
+
+@kernel
+def mask_count(mask: Any) -> int:
+    """The number of ones in ``mask``, or -1 when it holds a value other than 0 and 1."""
+    xp = array_module(mask)
+    if mask.size and int(xp.max(mask)) > 1:
+        return -1
+    return int(xp.count_nonzero(mask))
+
+
+@kernel
+def masked_select(src: Any, mask: Any, out: Any) -> None:
+    """Mirror ``THTensor_(maskedSelect)``: the elements of ``src`` where ``mask`` is 1, in
+    row-major order, into the 1-D ``out`` (sized by ``mask_count``)."""
+    xp = array_module(src)
+    out[...] = src[bool_mask(xp, mask, src.shape)]
+
+
+@kernel
+def masked_copy(dst: Any, mask: Any, src: Any) -> None:
+    """Mirror ``THTensor_(maskedCopy)``: the first elements of ``src`` (row-major) go, in order,
+    to the positions of ``dst`` where ``mask`` is 1."""
+    xp = array_module(dst)
+    keep = bool_mask(xp, mask, dst.shape)
+    n = int(xp.count_nonzero(keep))
+    dst[keep] = src.reshape(-1)[:n]
+
+
+@kernel
+def masked_fill(dst: Any, mask: Any, value: float) -> None:
+    """Mirror ``THTensor_(maskedFill)``: set ``dst`` to ``value`` where ``mask`` is 1."""
+    xp = array_module(dst)
+    dst[bool_mask(xp, mask, dst.shape)] = cast_to(dst, value)
+
+
+@kernel
+def count_nonzero(a: Any) -> int:
+    """The number of non-zero elements of ``a``."""
+    return int(array_module(a).count_nonzero(a))
+
+
+@kernel
+def nonzero(a: Any, out: Any) -> None:
+    """Mirror ``THTensor_(nonzero)``: the 1-based subscripts of the non-zero elements of ``a``,
+    row-major, as the rows of ``out`` (count x ndim)."""
+    xp = array_module(a)
+    for d, pos in enumerate(xp.nonzero(a)):
+        out[:, d] = pos + 1
