@@ -2,6 +2,7 @@
 return {
    'print',
    'random',
+   'multinomialAlias',
    'MathPointwise',
    'MathArith',
    'MathUnary',
