@@ -57,18 +57,28 @@ def signal_conv(out: Any, x: Any, k: Any, nd: int, full: bool, flip: bool) -> An
         k = k[(Ellipsis,) + (slice(None, None, -1),) * nd]
     if full:
         x = xp.pad(x, [(0, 0)] * lead[0] + [(s - 1, s - 1) for s in ksize])
-    osize = tuple(int(n) - s + 1 for n, s in zip(x.shape[-nd:], ksize, strict=True))
-    planes = int(x.shape[0]) if lead[0] else 1
-    if planes * math.prod(osize) * math.prod(ksize) <= WINDOW_LIMIT:
-        res = contract_windows(xp, x, k, nd, lead)
-    else:
-        res = shift_and_add(xp, x, k, nd, lead, osize)
-    xp.copyto(out, res.reshape(out.shape), casting="unsafe")
+    if lead == (1, 1):
+        # Each plane with its own kernel: the single-plane routine per plane, so that a
+        # plane's result is bit for bit the 2-D (or 3-D) result, as in Torch7.
+        for p in range(int(x.shape[0])):
+            xp.copyto(out[p], _valid(xp, x[p], k[p], nd, (0, 0)), casting="unsafe")
+        return out
+    xp.copyto(out, _valid(xp, x, k, nd, lead).reshape(out.shape), casting="unsafe")
     return out
 
 
+def _valid(xp: Any, x: Any, k: Any, nd: int, lead: tuple[int, int]) -> Any:
+    """Valid cross-correlation, by all windows at once when they fit in WINDOW_LIMIT."""
+    ksize = tuple(int(s) for s in k.shape[-nd:])
+    osize = tuple(int(n) - s + 1 for n, s in zip(x.shape[-nd:], ksize, strict=True))
+    planes = int(x.shape[0]) if lead[0] else 1
+    if planes * math.prod(osize) * math.prod(ksize) <= WINDOW_LIMIT:
+        return contract_windows(xp, x, k, nd, lead)
+    return shift_and_add(xp, x, k, nd, lead, osize)
+
+
 def contract_windows(xp: Any, x: Any, k: Any, nd: int, lead: tuple[int, int]) -> Any:
-    """Valid cross-correlation of ``x`` with ``k`` from all windows at once."""
+    """Valid cross-correlation of ``x`` with ``k`` (lead (0, 0) or (1, 2)), all windows at once."""
     ksize = k.shape[-nd:]
     win = xp.lib.stride_tricks.sliding_window_view(
         x, ksize, axis=tuple(range(x.ndim - nd, x.ndim))
@@ -76,10 +86,6 @@ def contract_windows(xp: Any, x: Any, k: Any, nd: int, lead: tuple[int, int]) ->
     spatial = tuple(range(-nd, 0))
     if lead == (0, 0):
         return xp.tensordot(win, k, axes=nd)
-    if lead == (1, 1):
-        planes, osize = x.shape[0], win.shape[1 : 1 + nd]
-        cols = win.reshape(planes, -1, k[0].size)
-        return xp.matmul(cols, k.reshape(planes, -1, 1)).reshape((planes,) + osize)
     kaxes = [1] + [a + k.ndim for a in spatial]
     waxes = [0] + [a + win.ndim for a in spatial]
     return xp.tensordot(k, win, axes=(kaxes, waxes))
@@ -95,8 +101,6 @@ def shift_and_add(
         weight = k[(Ellipsis,) + offset]
         if lead == (0, 0):
             term = weight * part
-        elif lead == (1, 1):
-            term = weight.reshape((-1,) + (1,) * nd) * part
         else:
             term = xp.tensordot(weight, part, axes=(1, 0))
         if acc is None:
