@@ -10,16 +10,20 @@ from collections.abc import Sequence
 from ._version import __version__
 
 DEMO = r"""
-require 'torch'
+-- Fit a line to noisy points with Torch7's tensor library, in the embedded LuaJIT.
 torch.manualSeed(7)
-local a = torch.Tensor({{1, 2, 3}, {4, 5, 6}})
-local b = a:t():clone()
-local view = a:narrow(2, 2, 2)
-view:copy(torch.Tensor({{20, 30}, {50, 60}}))
-print('a after writing through a narrowed view:')
-print(a)
-print('size of its transpose: ' .. table.concat(b:size():totable(), 'x'))
-return a
+local n = 50
+local x = torch.linspace(0, 1, n)
+local y = x * 3 + 2 + torch.randn(n) * 0.05     -- y = 3x + 2, plus noise
+local A = torch.ones(n, 2)
+A:select(2, 1):copy(x)                           -- columns: x, 1
+local coef = torch.gels(y:view(n, 1), A)         -- least squares, as LAPACK's gels
+local fit = coef:narrow(1, 1, 2):t()
+print('least-squares slope and intercept:')
+print(fit)
+local residual = (A * fit:t() - y:view(n, 1)):norm()
+print(string.format('residual norm: %.4f', residual))
+return fit:clone()
 """
 
 
@@ -52,10 +56,8 @@ def _demo() -> int:
     from . import lua, to_numpy
 
     tensor = lua.execute(DEMO)
-    array = to_numpy(tensor)
-    print("the same tensor seen from Python (shares memory):")
-    print(array)
-    print(f"sum computed in Python: {array.sum():g}")
+    slope, intercept = (float(v) for v in to_numpy(tensor).ravel())
+    print(f"seen from Python (same memory): slope {slope:.3f}, intercept {intercept:.3f}")
     return 0
 
 
