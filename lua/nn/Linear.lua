@@ -1,0 +1,88 @@
+local Linear, parent = torch.class('nn.Linear', 'nn.Module')
+local K, np = torch._bridge.K, torch._np
+
+--[[ y = W x + b. ARGS: inputSize, outputSize (numbers), bias (boolean, default true) ]]
+function Linear:__init(inputSize, outputSize, bias)
+   parent.__init(self)
+   if bias == nil then bias = true end
+   self.weight = torch.Tensor(outputSize, inputSize)
+   self.gradWeight = torch.Tensor(outputSize, inputSize)
+   if bias then
+      self.bias = torch.Tensor(outputSize)
+      self.gradBias = torch.Tensor(outputSize)
+   end
+   self:reset()
+end
+
+--[[ Draw weight, then bias, uniformly from [-stdv, stdv]; stdv defaults to
+1/sqrt(inputSize), and a given stdv is multiplied by sqrt(3).
+ARGS: stdv (number or nil) RETURN: self ]]
+function Linear:reset(stdv)
+   if stdv then
+      stdv = stdv * math.sqrt(3)
+   else
+      stdv = 1 / math.sqrt(self.weight:size(2))
+   end
+   self.weight:uniform(-stdv, stdv)
+   if self.bias then self.bias:uniform(-stdv, stdv) end
+   return self
+end
+
+local function checkInput(self, input)
+   local d = input:dim()
+   if d ~= 1 and d ~= 2 then
+      error('nn.Linear: input must be a vector or a matrix', 3)
+   end
+   if input:size(d) ~= self.weight:size(2) then
+      error(string.format('nn.Linear: input has %d features per sample, expected %d',
+         input:size(d), self.weight:size(2)), 3)
+   end
+end
+
+function Linear:updateOutput(input)
+   checkInput(self, input)
+   if input:dim() == 1 then
+      self.output:resize(self.weight:size(1))
+   else
+      self.output:resize(input:size(1), self.weight:size(1))
+   end
+   K.Linear_updateOutput(np(input), np(self.output), np(self.weight),
+      self.bias and np(self.bias))
+   return self.output
+end
+
+function Linear:updateGradInput(input, gradOutput)
+   if self.gradInput then
+      checkInput(self, input)
+      self.gradInput:resizeAs(input)
+      K.Linear_updateGradInput(np(input), np(gradOutput), np(self.gradInput), np(self.weight))
+      return self.gradInput
+   end
+end
+
+function Linear:accGradParameters(input, gradOutput, scale)
+   checkInput(self, input)
+   K.Linear_accGradParameters(np(input), np(gradOutput), np(self.gradWeight),
+      self.bias and np(self.gradBias), scale or 1)
+end
+
+--[[ Remove the bias (and its gradient). RETURN: self ]]
+function Linear:noBias()
+   self.bias = nil
+   self.gradBias = nil
+   return self
+end
+
+function Linear:sharedAccUpdateGradParameters(input, gradOutput, lr)
+   self:defaultAccUpdateGradParameters(input, gradOutput, lr)
+end
+
+function Linear:clearState()
+   if self.addBuffer then self.addBuffer:set() end
+   return parent.clearState(self)
+end
+
+function Linear:__tostring__()
+   return torch.type(self) .. string.format('(%d -> %d)', self.weight:size(2), self.weight:size(1))
+      .. (self.bias == nil and ' without bias' or '')
+end

@@ -1,0 +1,21 @@
+-- Torch7's `nn` package: modules, containers and criteria over the array kernels.
+-- Loaded by `require 'nn'`; every class lives in its own file, named after it.
+require 'torch'
+
+nn = nn or {}
+package.loaded.nn = nn
+
+local files = {
+   'utils', 'flatten', 'Module', 'Container', 'Sequential', 'Concat', 'ConcatTable',
+   'ParallelTable', 'Parallel', 'Identity', 'Criterion',
+   'Linear', 'Tanh', 'Sigmoid', 'Threshold', 'ReLU', 'HardTanh', 'SoftMax', 'LogSoftMax', 'ELU',
+   'LeakyReLU', 'Dropout', 'View', 'Reshape', 'CAddTable', 'JoinTable', 'SelectTable',
+   'ClassNLLCriterion', 'MSECriterion', 'CrossEntropyCriterion', 'AbsCriterion',
+   'Jacobian',
+}
+
+for _, name in ipairs(files) do
+   torch.include('nn', name .. '.lua')
+end
+
+return nn

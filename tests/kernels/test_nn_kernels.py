@@ -1,0 +1,245 @@
+"""Finite-difference checks of the nn kernels (linear, activation, criterion, table, dropout).
+
+Each check builds the full Jacobian of a forward kernel by central differences (step 1e-6,
+float64, inputs in [-2, 2]) and compares it with the one the backward kernels give, row by
+row for unit output gradients; the largest error must stay below 1e-5.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from pytorch_bridge import kernels
+from pytorch_bridge.errors import ShapeError
+
+K = kernels.load_all()
+STEP = 1e-6
+TOL = 1e-5
+SEED = int(os.environ.get("NN_KERNEL_SEED", "1234"))
+
+
+def rng() -> np.random.Generator:
+    """A generator with the test seed (print it so a failure can be replayed)."""
+    print(f"NN_KERNEL_SEED={SEED}")
+    return np.random.default_rng(SEED)
+
+
+def numeric_jacobian(f: Callable[[], Any], x: Any) -> Any:
+    """d f() / d x by central differences; rows follow x's elements, columns f's."""
+    flat = x.reshape(-1)
+    cols = np.asarray(f()).size
+    jac = np.zeros((flat.size, cols))
+    for i in range(flat.size):
+        orig = flat[i]
+        flat[i] = orig + STEP
+        plus = np.array(f(), dtype=np.float64).reshape(-1)
+        flat[i] = orig - STEP
+        minus = np.array(f(), dtype=np.float64).reshape(-1)
+        flat[i] = orig
+        jac[i] = (plus - minus) / (2 * STEP)
+    return jac
+
+
+def analytic_jacobian(n_out: int, shape_out: tuple[int, ...], grad: Callable[[Any], Any]) -> Any:
+    """Stack grad(unit gradOutput e_j) as columns j of the Jacobian."""
+    cols = []
+    for j in range(n_out):
+        go = np.zeros(n_out)
+        go[j] = 1
+        cols.append(np.array(grad(go.reshape(shape_out)), dtype=np.float64).reshape(-1))
+    return np.stack(cols, axis=1)
+
+
+def check_module(
+    forward: Callable[[Any], Any], backward: Callable[[Any, Any, Any], Any], x: Any
+) -> float:
+    """Largest |numeric - analytic| for a kernel pair output = forward(x)."""
+    out = forward(x).copy()
+    num = numeric_jacobian(lambda: forward(x), x)
+    ana = analytic_jacobian(out.size, out.shape, lambda go: backward(x, go, forward(x).copy()))
+    return float(np.abs(num - ana).max())
+
+
+POINTWISE = {
+    "Tanh": ((), True),
+    "Sigmoid": ((), True),
+    "Threshold": ((0.1, -1.0, False), False),
+    "HardTanh": ((-0.5, 0.5, False), False),
+    "LeakyReLU": ((0.1, False), False),
+    "SoftMax": ((), True),
+    "LogSoftMax": ((), True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(POINTWISE))
+@pytest.mark.parametrize("shape", [(5,), (3, 4), (3, 2, 2), (2, 3, 2, 2)])
+def test_activation_jacobian_matches_finite_differences(
+    xp: Any, name: str, shape: tuple[int, ...]
+) -> None:
+    """The backward kernel of each activation gives its forward kernel's Jacobian."""
+    args, with_output = POINTWISE[name]
+    fwd, bwd = K[f"{name}_updateOutput"], K[f"{name}_updateGradInput"]
+    x = xp.asarray(rng().uniform(-2, 2, shape))
+
+    def forward(inp: Any) -> Any:
+        out = xp.empty_like(inp)
+        fwd(inp, out, *args)
+        return out
+
+    def backward(inp: Any, go: Any, out: Any) -> Any:
+        gi = xp.empty_like(inp)
+        if with_output:
+            bwd(inp, xp.asarray(go), gi, out)
+        else:
+            bwd(inp, xp.asarray(go), gi, *args)
+        return gi
+
+    assert 0.0 == pytest.approx(check_module(forward, backward, x), abs=TOL)
+
+
+def test_elu_jacobian_matches_finite_differences(xp: Any) -> None:
+    """ELU's backward kernel (which reads the output) gives the forward Jacobian."""
+    x = xp.asarray(rng().uniform(-2, 2, (3, 4)))
+
+    def forward(inp: Any) -> Any:
+        out = xp.empty_like(inp)
+        K["ELU_updateOutput"](inp, out, 0.7, False)
+        return out
+
+    def backward(inp: Any, go: Any, out: Any) -> Any:
+        gi = xp.empty_like(inp)
+        K["ELU_updateGradInput"](inp, xp.asarray(go), gi, out, 0.7, False)
+        return gi
+
+    assert 0.0 == pytest.approx(check_module(forward, backward, x), abs=TOL)
+
+
+@pytest.mark.parametrize("batch", [None, 3])
+@pytest.mark.parametrize("with_bias", [True, False])
+@pytest.mark.parametrize("scale", [1.0, 0.5])
+def test_linear_jacobians_for_input_weight_and_bias(
+    xp: Any, batch: int | None, with_bias: bool, scale: float
+) -> None:
+    """Linear's gradInput and scale-weighted parameter gradients match finite differences."""
+    r = rng()
+    x = xp.asarray(r.uniform(-2, 2, (4,) if batch is None else (batch, 4)))
+    w = xp.asarray(r.uniform(-2, 2, (3, 4)))
+    b = xp.asarray(r.uniform(-2, 2, (3,))) if with_bias else None
+    out_shape = (3,) if batch is None else (batch, 3)
+
+    def forward() -> Any:
+        out = xp.empty(out_shape)
+        K["Linear_updateOutput"](x, out, w, b)
+        return out
+
+    n_out = int(np.prod(out_shape))
+
+    def grads(go: Any) -> tuple[Any, Any, Any]:
+        gi, gw = xp.empty_like(x), xp.zeros_like(w)
+        gb = xp.zeros(3) if with_bias else None
+        K["Linear_updateGradInput"](x, xp.asarray(go), gi, w)
+        K["Linear_accGradParameters"](x, xp.asarray(go), gw, gb, scale)
+        return gi, gw / scale, (gb / scale if gb is not None else None)
+
+    targets = [(x, 0), (w, 1)] + ([(b, 2)] if with_bias else [])
+    for arr, k in targets:
+        num = numeric_jacobian(forward, arr)
+        ana = analytic_jacobian(n_out, out_shape, lambda go, k=k: grads(go)[k])
+        assert 0.0 == pytest.approx(float(np.abs(num - ana).max()), abs=TOL)
+
+
+def test_linear_accumulates_into_gradients(xp: Any) -> None:
+    """accGradParameters adds to what the gradient arrays already hold."""
+    x, go = xp.ones((2, 3)), xp.ones((2, 4))
+    gw, gb = xp.full((4, 3), 1.0), xp.full((4,), 1.0)
+    K["Linear_accGradParameters"](x, go, gw, gb, 2.0)
+    assert 5.0 == float(gw[0, 0])
+    assert 5.0 == float(gb[0])
+
+
+def test_linear_rejects_mismatched_input(xp: Any) -> None:
+    """An input with the wrong feature count raises ShapeError naming both shapes."""
+    with pytest.raises(ShapeError, match="weight has shape"):
+        K["Linear_updateOutput"](xp.ones((2, 5)), xp.empty((2, 3)), xp.ones((3, 4)), None)
+
+
+CRITERIA = ["MSECriterion", "AbsCriterion"]
+
+
+@pytest.mark.parametrize("name", CRITERIA)
+@pytest.mark.parametrize("size_average", [True, False])
+def test_regression_criteria_gradients(xp: Any, name: str, size_average: bool) -> None:
+    """MSE and Abs criterion gradients match finite differences of their losses."""
+    r = rng()
+    x, t = xp.asarray(r.uniform(-2, 2, (3, 4))), xp.asarray(r.uniform(-2, 2, (3, 4)))
+    out = xp.zeros(1)
+
+    def loss() -> Any:
+        K[f"{name}_updateOutput"](x, t, out, size_average)
+        return out.copy()
+
+    gi = xp.empty_like(x)
+    K[f"{name}_updateGradInput"](x, t, gi, size_average)
+    num = numeric_jacobian(loss, x)
+    assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - gi.reshape(-1)).max()), abs=TOL)
+
+
+@pytest.mark.parametrize("weighted", [True, False])
+@pytest.mark.parametrize("size_average", [True, False])
+@pytest.mark.parametrize("batch", [None, 4])
+def test_class_nll_gradients(
+    xp: Any, weighted: bool, size_average: bool, batch: int | None
+) -> None:
+    """ClassNLLCriterion's gradient matches finite differences, with weights and ignore."""
+    r = rng()
+    x = xp.asarray(r.uniform(-2, 2, (5,) if batch is None else (batch, 5)))
+    t = xp.asarray([3] if batch is None else [1, 5, 2, 5], dtype=np.int64)
+    w = xp.asarray(r.uniform(0.5, 2, (5,))) if weighted else None
+    out, total = xp.zeros(1), xp.zeros(1)
+
+    def loss() -> Any:
+        K["ClassNLLCriterion_updateOutput"](x, t, out, size_average, w, total, 2)
+        return out.copy()
+
+    loss()
+    gi = xp.empty_like(x)
+    K["ClassNLLCriterion_updateGradInput"](x, t, gi, size_average, w, total, 2)
+    num = numeric_jacobian(loss, x)
+    assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - gi.reshape(-1)).max()), abs=TOL)
+
+
+def test_class_nll_rejects_out_of_range_targets(xp: Any) -> None:
+    """A target outside 1..nClasses raises ShapeError."""
+    with pytest.raises(ShapeError, match="out of range"):
+        K["ClassNLLCriterion_updateOutput"](
+            xp.zeros((2, 3)), xp.asarray([1, 4]), xp.zeros(1), True, None, xp.zeros(1), -100
+        )
+
+
+def test_cadd_table_sums_and_copies_gradients(xp: Any) -> None:
+    """CAddTable adds its inputs left to right and hands every input the same gradient."""
+    a, b, c = xp.ones(3), xp.full(3, 2.0), xp.full(3, 4.0)
+    out = xp.empty(3)
+    K["CAddTable_updateOutput"](out, a, b, c)
+    assert [7.0, 7.0, 7.0] == out.tolist()
+    g1, g2 = xp.empty(3), xp.empty(3)
+    K["CAddTable_updateGradInput"](xp.full(3, 5.0), g1, g2)
+    assert [5.0] * 3 == g1.tolist() == g2.tolist()
+
+
+def test_dropout_masks_and_scales(xp: Any) -> None:
+    """Dropout multiplies by the mask scaled by 1/(1-p) (v2), or by 1-p when evaluating (v1)."""
+    x, out = xp.full(4, 2.0), xp.empty(4)
+    noise = xp.asarray([1.0, 0.0, 1.0, 0.0])
+    K["Dropout_updateOutput"](x, out, noise, 0.5, True, True)
+    assert [4.0, 0.0, 4.0, 0.0] == out.tolist()
+    gi = xp.empty(4)
+    K["Dropout_updateGradInput"](xp.ones(4), gi, noise, 0.5, True, True)
+    assert [2.0, 0.0, 2.0, 0.0] == gi.tolist()
+    K["Dropout_updateOutput"](x, out, noise, 0.5, False, False)
+    assert [1.0] * 4 == out.tolist()
