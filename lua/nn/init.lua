@@ -18,4 +18,12 @@ for _, name in ipairs(files) do
    torch.include('nn', name .. '.lua')
 end
 
+-- Further classes, one list per family (each list file returns class file names in load order).
+for _, family in ipairs({ 'classes_simple', 'classes_table', 'classes_transfer',
+                          'classes_criterion', 'classes_conv', 'classes_pool' }) do
+   for _, name in ipairs(torch.include('nn', family .. '.lua')) do
+      torch.include('nn', name .. '.lua')
+   end
+end
+
 return nn

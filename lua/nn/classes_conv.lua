@@ -1,0 +1,3 @@
+-- nn class files for the convolution modules, in load order.
+return {
+}

@@ -1,0 +1,3 @@
+-- nn class files for the criteria beyond the core ones, in load order.
+return {
+}

@@ -1,0 +1,3 @@
+-- nn class files for the simple modules (Add, CMul, Narrow, Sum, LookupTable, ...), in load order.
+return {
+}

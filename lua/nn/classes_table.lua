@@ -1,0 +1,3 @@
+-- nn class files for the table modules (SplitTable, CMulTable, DotProduct, ...), in load order.
+return {
+}
