@@ -8,6 +8,7 @@ The tree::
     ├── ShapeError (ValueError)        arrays whose shapes do not fit an operation
     ├── DTypeError (TypeError)         an array type an operation does not accept
     ├── KernelError (LookupError)      a kernel name that is not registered
+    ├── AutogradError (RuntimeError)   a gradient that cannot be computed
     └── SerializationError (ValueError)  a .t7 file that cannot be read or written
 
 Each class also derives from the builtin shown, so callers may catch either.
@@ -49,6 +50,11 @@ class DTypeError(BridgeError, TypeError):
 
 class KernelError(BridgeError, LookupError):
     """A kernel name that is not registered."""
+
+
+class AutogradError(BridgeError, RuntimeError):
+    """A gradient that cannot be computed: a graph walked twice, a tensor changed in place
+    while a recorded node still needs it, or a gradient of a gradient."""
 
 
 class SerializationError(BridgeError, ValueError):
