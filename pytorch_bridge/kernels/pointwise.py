@@ -75,15 +75,19 @@ def c_sign(x: Any, out: Any) -> None:
         xp.subtract(pos.astype(out.dtype), xp.less(x, 0).astype(out.dtype), out=out)
 
 
+# Torch7 unary function name -> array-module ufunc name.
+_SIMPLE_UNARY = {
+    "exp": "exp", "log": "log", "log1p": "log1p", "cos": "cos", "acos": "arccos",
+    "cosh": "cosh", "sin": "sin", "asin": "arcsin", "sinh": "sinh", "tan": "tan",
+    "atan": "arctan", "tanh": "tanh", "sqrt": "sqrt", "floor": "floor", "ceil": "ceil",
+    "trunc": "trunc", "abs": "abs", "neg": "negative",
+}  # fmt: skip
+
+
 def _unary(xp: Any, op: str, x: Any, out: Any) -> None:
-    simple = {
-        "exp": xp.exp, "log": xp.log, "log1p": xp.log1p, "cos": xp.cos, "acos": xp.arccos,
-        "cosh": xp.cosh, "sin": xp.sin, "asin": xp.arcsin, "sinh": xp.sinh, "tan": xp.tan,
-        "atan": xp.arctan, "tanh": xp.tanh, "sqrt": xp.sqrt, "floor": xp.floor,
-        "ceil": xp.ceil, "trunc": xp.trunc, "abs": xp.abs, "neg": xp.negative,
-    }  # fmt: skip
-    if op in simple:
-        simple[op](x, out=out)
+    name = _SIMPLE_UNARY.get(op)
+    if name is not None:
+        getattr(xp, name)(x, out=out)
     elif op == "rsqrt":
         xp.divide(1, xp.sqrt(x), out=out)
     elif op == "cinv":
