@@ -6,12 +6,12 @@ nn = nn or {}
 package.loaded.nn = nn
 
 local files = {
-   'utils', 'flatten', 'Module', 'Container', 'Sequential', 'Concat', 'ConcatTable',
-   'ParallelTable', 'Parallel', 'Identity', 'Criterion',
+   'utils', 'utils_tensor', 'flatten', 'Module', 'Container', 'Sequential', 'Concat',
+   'ConcatTable', 'ParallelTable', 'Parallel', 'Identity', 'Criterion',
    'Linear', 'Tanh', 'Sigmoid', 'Threshold', 'ReLU', 'HardTanh', 'SoftMax', 'LogSoftMax', 'ELU',
    'LeakyReLU', 'Dropout', 'View', 'Reshape', 'CAddTable', 'JoinTable', 'SelectTable',
    'ClassNLLCriterion', 'MSECriterion', 'CrossEntropyCriterion', 'AbsCriterion',
-   'Jacobian',
+   'Jacobian', 'JacobianUpdate',
 }
 
 for _, name in ipairs(files) do

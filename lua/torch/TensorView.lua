@@ -173,21 +173,31 @@ function M.expandAs(t, other, template)
    return t:expand(other:size())
 end
 
-function M.squeeze(t, dim)
-   local r = alias(t)
+--[[ Remove the dimensions of size 1 (only `dim` when given). As in Torch7 the result is a
+Lua number when it holds a single element in one dimension (with `dim`, only when `t` had at
+most one dimension). Result form: res:squeeze(src [, dim]) sets res to the squeezed src.
+RETURN: a view of the same storage, or a number ]]
+function M.squeeze(t, a, b)
+   local res, src, dim = nil, t, a
+   if torch.isTensor(a) then res, src, dim = t, a, b end
+   local r = alias(src)
    local n = 0
-   local only = dim and checkDim(t, 'squeeze', dim)
-   for d = 0, t._nd - 1 do
-      if t._sz[d] ~= 1 or (only and d ~= only) then
-         r._sz[n], r._sd[n] = t._sz[d], t._sd[d]
+   local only = dim and checkDim(src, 'squeeze', dim)
+   for d = 0, src._nd - 1 do
+      if src._sz[d] ~= 1 or (only and d ~= only) then
+         r._sz[n], r._sd[n] = src._sz[d], src._sd[d]
          n = n + 1
       end
    end
-   if n == 0 and t._nd > 0 then
+   if n == 0 and src._nd > 0 then
       n = 1
       r._sz[0], r._sd[0] = 1, 1
    end
    r._nd = n
+   if res ~= nil then r = res:set(r) end
+   if n == 1 and r._sz[0] == 1 and (dim == nil or src._nd <= 1) then
+      return r[1]
+   end
    return r
 end
 
@@ -249,4 +259,15 @@ end
 function M.viewAs(t, other, template)
    if template ~= nil then return t:set(other:view(template)) end
    return t:view(other)
+end
+
+-- Function forms torch.view(...), torch.expand(...), ... as upstream's Tensor.lua defines.
+for _, name in ipairs({ 'view', 'viewAs', 'expand', 'expandAs', 'permute', 'squeeze' }) do
+   torch[name] = function(t, ...)
+      if not torch.isTensor(t) then
+         error(string.format('torch.%s: expected a tensor as first argument, got %s', name,
+            torch.type(t)), 2)
+      end
+      return t[name](t, ...)
+   end
 end

@@ -2,6 +2,8 @@
 -- random numbers, serialization and utilities. Loaded by `require 'torch'`.
 local torch = {}
 _G.torch = torch
+-- Lua 5.2 spelling used by many Torch7 scripts and tests.
+table.unpack = table.unpack or unpack
 package.loaded.torch = torch
 
 torch._bridge = require 'torch._bridge'

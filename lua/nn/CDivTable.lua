@@ -1,0 +1,34 @@
+local CDivTable, parent = torch.class('nn.CDivTable', 'nn.Module')
+local K, np = torch._bridge.K, torch._np
+
+--[[ {a, b} -> a ./ b. ]]
+function CDivTable:__init()
+   parent.__init(self)
+   self.gradInput = {}
+end
+
+local function checkPair(input)
+   if torch.type(input) ~= 'table' or #input < 2
+         or input[1]:nElement() ~= input[2]:nElement() then
+      error('nn.CDivTable: input must be a table of two tensors of the same size', 3)
+   end
+end
+
+function CDivTable:updateOutput(input)
+   checkPair(input)
+   self.output:resizeAs(input[1])
+   K.CDivTable_updateOutput(np(input[1]), np(input[2]), np(self.output))
+   return self.output
+end
+
+function CDivTable:updateGradInput(input, gradOutput)
+   checkPair(input)
+   self.gradInput[1] = self.gradInput[1] or input[1].new()
+   self.gradInput[2] = self.gradInput[2] or input[1].new()
+   self.gradInput[1]:resizeAs(input[1])
+   self.gradInput[2]:resizeAs(input[2])
+   K.CDivTable_updateGradInput(np(input[1]), np(input[2]), np(gradOutput),
+      np(self.gradInput[1]), np(self.gradInput[2]))
+   for i = #input + 1, #self.gradInput do self.gradInput[i] = nil end
+   return self.gradInput
+end

@@ -1,0 +1,82 @@
+"""Kernels of nn.LookupTable: row gathering, THNN's LookupTable_accGradParameters and
+LookupTable_renorm. Indices are Torch7's 1-based indices (any integer array); they become
+0-based here and nowhere else on this path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..backend import array_module
+from ..errors import ShapeError
+from . import _checks, kernel
+
+
+def _rows(where: str, input: Any, nIndex: int) -> Any:
+    """0-based row numbers of the 1-based ``input``, checked against ``nIndex`` rows."""
+    _checks.integer_dtype(where, "input", input)
+    idx = input.reshape(-1).astype("int64") - 1
+    if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= nIndex):
+        raise ShapeError(
+            f"{where}: indices must be in [1, {nIndex}], got values in "
+            f"[{int(idx.min()) + 1}, {int(idx.max()) + 1}]"
+        )
+    return idx
+
+
+@kernel
+def LookupTable_updateOutput(input: Any, output: Any, weight: Any) -> Any:
+    """nn.LookupTable forward: ``output[..., :] = weight[input - 1]``.
+
+    Args:
+        input: ``(n,)`` or ``(batch, n)`` 1-based indices.
+        output: ``(n, nOutput)`` or ``(batch, n, nOutput)``, overwritten.
+        weight: ``(nIndex, nOutput)``.
+    """
+    xp = array_module(weight)
+    idx = _rows("LookupTable_updateOutput", input, weight.shape[0])
+    xp.take(weight, idx, axis=0, out=output.reshape(idx.size, weight.shape[1]))
+    return output
+
+
+@kernel
+def LookupTable_accGradParameters(
+    input: Any,
+    gradOutput: Any,
+    gradWeight: Any,
+    count: Any | None,
+    scaleGradByFreq: bool,
+    paddingValue: int,
+    scale: float,
+) -> None:
+    """THNN LookupTable_accGradParameters: ``gradWeight[input[i] - 1] += scale * gradOutput[i]``
+    for every index except ``paddingValue``, divided by the index's count when
+    ``scaleGradByFreq`` (then ``count`` ``(nIndex,)`` receives the counts)."""
+    xp = array_module(gradWeight)
+    idx = _rows("LookupTable_accGradParameters", input, gradWeight.shape[0])
+    go = gradOutput.reshape(idx.size, gradWeight.shape[1]) * scale
+    if scaleGradByFreq:
+        counts = xp.bincount(idx, minlength=gradWeight.shape[0])
+        if count is not None:
+            xp.copyto(count, counts.astype(count.dtype))
+        go = go / counts[idx][:, None]
+    keep = input.reshape(-1) != paddingValue
+    xp.add.at(gradWeight, idx[keep], go[keep].astype(gradWeight.dtype))
+
+
+@kernel
+def LookupTable_renorm(input: Any, weight: Any, maxNorm: float, normType: float) -> None:
+    """THNN LookupTable_renorm: scale each referenced row of ``weight`` whose ``normType``-norm
+    exceeds ``maxNorm`` by ``maxNorm / (norm + 1e-7)``, in place."""
+    xp = array_module(weight)
+    if normType <= 0:
+        raise ShapeError("LookupTable_renorm: non-positive norm types are not supported")
+    rows = xp.unique(_rows("LookupTable_renorm", input, weight.shape[0]))
+    w = weight[rows]
+    if normType == 1:
+        norm = xp.abs(w).sum(axis=1)
+    elif normType == 2:
+        norm = xp.sqrt((w * w).sum(axis=1))
+    else:
+        norm = xp.power(xp.power(xp.abs(w), normType).sum(axis=1), 1.0 / normType)
+    big = norm > maxNorm
+    weight[rows[big]] = w[big] * (maxNorm / (norm[big] + 1e-7))[:, None]

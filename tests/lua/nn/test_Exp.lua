@@ -1,0 +1,34 @@
+-- nn.Exp: elementwise exponential.
+local dir = debug.getinfo(1, 'S').source:match('^@(.*/)') or './'
+local H = dofile(dir .. 'nn_helpers.lua')
+local tester = torch.Tester()
+local tests = {}
+
+function tests.jacobian()
+   H.jacobian(tester, nn.Exp(), torch.Tensor(3, 4))
+   H.jacobian(tester, nn.Exp(), torch.Tensor(2, 3, 2))
+end
+
+function tests.forwardMatchesDefinition()
+   local x = torch.rand(3, 4):add(0.25)
+   local y = nn.Exp():forward(x)
+   tester:assert(H.maxDiff(y, torch.exp(x)) < 1e-12, 'elementwise values')
+end
+
+function tests.badGradOutputNamesTheModule()
+   local m = nn.Exp()
+   m:forward(torch.rand(3):add(1))
+   local ok, err = pcall(function() m:backward(torch.rand(3):add(1), torch.rand(4)) end)
+   tester:assert(not ok and tostring(err):find('nn.Exp', 1, true) ~= nil, tostring(err))
+end
+
+function tests.clearStateAndToString()
+   H.common(tester, nn.Exp(), 'nn.Exp')
+end
+
+function tests.saveLoadRoundTrip()
+   H.roundTrip(tester, nn.Exp(), torch.rand(2, 3):add(0.5))
+end
+
+tester:add(tests)
+return tester
