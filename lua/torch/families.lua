@@ -17,6 +17,7 @@ return {
    'Lapack',
    'Conv',
    'Timer',
+   'utils',
    'CmdLine',
    'Tester',
    'File',
