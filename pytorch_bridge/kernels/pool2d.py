@@ -1,0 +1,300 @@
+"""Spatial max and average pooling kernels (THNN SpatialMaxPooling, SpatialAveragePooling).
+
+Arrays: ``input`` is ``(C, iH, iW)`` or ``(N, C, iH, iW)``; outputs have the same leading
+dimensions and ``(oH, oW)`` trailing ones, sized by the Lua side. Windows are visited one tap
+at a time, each tap one strided view of the input: no Python loop over pixels or batch items.
+
+Max-pooling indices keep Torch7's layout: for every output element the 1-based flat position
+``y * iW + x + 1`` of its maximum inside its input plane, the first maximum in row-major window
+order (0 when no element beats ``-inf``, as THNN's ``val > maxval`` scan gives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..backend import array_module
+from ..errors import ShapeError
+from . import kernel
+
+
+def _taps(o: int, i: int, k: int, d: int, pad: int) -> Iterator[tuple[int, int, int, slice]]:
+    """Yield ``(tap, o0, o1, input slice)`` for each tap ``0 <= tap < k`` along one axis.
+
+    Output positions ``o0 <= p < o1`` are those whose window start ``p * d - pad`` plus ``tap``
+    falls inside ``[0, i)``; the slice selects those input positions.
+    """
+    for t in range(k):
+        o0 = max(0, -((t - pad) // d))
+        o1 = min(o, (i - 1 + pad - t) // d + 1)
+        if o1 > o0:
+            s = o0 * d - pad + t
+            yield t, o0, o1, slice(s, s + (o1 - o0 - 1) * d + 1, d)
+
+
+def _taps2d(
+    shape_in: tuple[int, ...],
+    shape_out: tuple[int, ...],
+    k: tuple[int, int],
+    d: tuple[int, int],
+    pad: tuple[int, int],
+) -> Iterator[tuple[int, int, tuple[Any, ...], tuple[Any, ...]]]:
+    """Yield ``(ty, tx, output index, input index)`` for every tap of a 2-D window."""
+    (iH, iW), (oH, oW) = shape_in[-2:], shape_out[-2:]
+    for ty, i0, i1, sy in _taps(oH, iH, k[0], d[0], pad[0]):
+        for tx, j0, j1, sx in _taps(oW, iW, k[1], d[1], pad[1]):
+            yield ty, tx, (..., slice(i0, i1), slice(j0, j1)), (..., sy, sx)
+
+
+def _check_out(where: str, input: Any, out: Any) -> None:
+    if input.ndim not in (3, 4) or out.shape[:-2] != input.shape[:-2]:
+        raise ShapeError(
+            f"{where}: input has shape {tuple(input.shape)} but output has shape "
+            f"{tuple(out.shape)}"
+        )
+
+
+def _max_tiled(xp: Any, input: Any, output: Any, indices: Any, kH: int, kW: int) -> bool:
+    """Max pooling over windows that tile the input exactly (stride = window, no padding).
+
+    Columns first, then rows, each a tournament where a later tap wins only when strictly
+    greater, which is THNN's row-major first maximum. Winners are tracked arithmetically
+    (masked copies are far slower in numpy). Leaves ``indices`` holding the offset
+    ``ky * iW + kx`` inside the window. Returns False (results unusable) when NaNs appear.
+    """
+    iW = input.shape[-1]
+    rows = xp.empty(input.shape[:-1] + (output.shape[-1],), dtype=input.dtype)
+    rk = xp.zeros(rows.shape, dtype=xp.int32)
+    mask = xp.empty(rows.shape, dtype=bool)
+    step = xp.empty(rows.shape, dtype=xp.int32)
+    rows[...] = input[..., 0::kW]
+    for t in range(1, kW):
+        src = input[..., t::kW]
+        xp.greater(src, rows, out=mask)
+        xp.maximum(rows, src, out=rows)
+        xp.subtract(t, rk, out=step)  # rk = mask ? t : rk
+        xp.multiply(step, mask, out=step)
+        rk += step
+    output[...] = rows[..., 0::kH, :]
+    code, ostep, omask = rk[..., 0::kH, :].copy(), step[..., 0::kH, :], mask[..., 0::kH, :]
+    for t in range(1, kH):
+        src = rows[..., t::kH, :]
+        xp.greater(src, output, out=omask)
+        xp.maximum(output, src, out=output)
+        xp.add(rk[..., t::kH, :], t * iW, out=ostep)  # code = omask ? rk_t + t * iW : code
+        ostep -= code
+        ostep *= omask
+        code += ostep
+    indices[...] = code
+    return not bool(xp.isnan(output).any())
+
+
+def _max_general(xp: Any, input: Any, output: Any, indices: Any, k: Any, d: Any, pad: Any) -> None:
+    """Max pooling for any window, stride and padding; NaNs are never a maximum.
+
+    Maxima come from NaN-ignoring ``fmax`` over rows, then columns; each index is the first
+    tap in row-major window order equal to the maximum. Leaves ``indices`` holding the offset
+    ``ky * iW + kx`` inside the window.
+    """
+    (iH, iW), (oH, oW) = input.shape[-2:], output.shape[-2:]
+    taps_h = list(_taps(oH, iH, k[0], d[0], pad[0]))
+    taps_w = list(_taps(oW, iW, k[1], d[1], pad[1]))
+    rows = xp.full(input.shape[:-2] + (oH, iW), -xp.inf, dtype=input.dtype)
+    for _, i0, i1, sy in taps_h:
+        xp.fmax(rows[..., i0:i1, :], input[..., sy, :], out=rows[..., i0:i1, :])
+    output.fill(-xp.inf)
+    for _, j0, j1, sx in taps_w:
+        xp.fmax(output[..., j0:j1], rows[..., sx], out=output[..., j0:j1])
+    mask = xp.empty(output.shape, dtype=bool)
+    indices.fill(0)
+    for ty, i0, i1, sy in reversed(taps_h):
+        for tx, j0, j1, sx in reversed(taps_w):
+            oi = (..., slice(i0, i1), slice(j0, j1))
+            xp.equal(input[..., sy, sx], output[oi], out=mask[oi])
+            xp.copyto(indices[oi], ty * iW + tx, where=mask[oi])
+
+
+@kernel
+def SpatialMaxPooling_updateOutput(
+    input: Any,
+    output: Any,
+    indices: Any,
+    kW: int,
+    kH: int,
+    dW: int,
+    dH: int,
+    padW: int,
+    padH: int,
+    ceil_mode: bool,
+) -> Any:
+    """Mirror THNN SpatialMaxPooling_updateOutput: window maxima and their 1-based positions.
+
+    Ties and NaNs resolve as THNN's ``val > maxval`` scan resolves them: the first maximum
+    in row-major window order, NaNs never.
+
+    Args:
+        input: ``(C, iH, iW)`` or ``(N, C, iH, iW)``, any strides.
+        output: ``(..., oH, oW)`` float array, overwritten.
+        indices: integer array shaped like ``output``, overwritten (Torch7 layout).
+        kW, kH, dW, dH, padW, padH: window, stride and padding; ceil_mode only sized output.
+
+    Returns:
+        ``output``.
+    """
+    xp = array_module(input)
+    _check_out("SpatialMaxPooling_updateOutput", input, output)
+    (iH, iW), (oH, oW) = input.shape[-2:], output.shape[-2:]
+    tiled = (kW, kH, padW, padH) == (dW, dH, 0, 0) and (iH, iW) == (oH * kH, oW * kW)
+    if not (tiled and _max_tiled(xp, input, output, indices, kH, kW)):
+        _max_general(xp, input, output, indices, (kH, kW), (dH, dW), (padH, padW))
+    base = (xp.arange(oH) * dH - padH)[:, None] * iW + (xp.arange(oW) * dW - padW + 1)
+    flat = indices.reshape(-1, oH * oW)
+    flat += base.reshape(-1)
+    empty = ~(output > -xp.inf)  # windows of NaN / -inf only: THNN keeps -inf and index 0
+    if empty.any():
+        output[empty] = -xp.inf
+        indices[empty] = 0
+    return output
+
+
+def _scatter_planes(xp: Any, gradInput: Any, gradOutput: Any, index: Any, unique: bool) -> None:
+    """gradInput[plane, index - 1] += gradOutput, per plane; index 0 entries are dropped."""
+    plane = gradInput.shape[-2] * gradInput.shape[-1]
+    total = gradInput.size
+    nplanes = total // plane
+    flat = index.reshape(nplanes, -1) - 1
+    missing = flat < 0
+    flat = flat + (xp.arange(nplanes) * plane)[:, None]
+    go = gradOutput.reshape(nplanes, -1)
+    gi = gradInput.reshape(-1)
+    if unique and not bool(missing.any()):
+        gi.fill(0)
+        gi[flat.reshape(-1)] = go.reshape(-1)
+        return
+    flat[missing] = total
+    acc = xp.bincount(flat.reshape(-1), weights=go.reshape(-1), minlength=total + 1)
+    gi[...] = acc[:total]
+
+
+@kernel
+def SpatialMaxPooling_updateGradInput(
+    input: Any,
+    gradOutput: Any,
+    gradInput: Any,
+    indices: Any,
+    kW: int,
+    kH: int,
+    dW: int,
+    dH: int,
+    padW: int,
+    padH: int,
+    ceil_mode: bool,
+) -> Any:
+    """Mirror THNN SpatialMaxPooling_updateGradInput: route gradOutput to each window maximum.
+
+    Args:
+        input: the forward input (its shape only).
+        gradOutput: ``(..., oH, oW)``.
+        gradInput: contiguous array shaped like ``input``, overwritten.
+        indices: the forward's indices (Torch7 layout).
+        kW, kH, dW, dH, padW, padH, ceil_mode: as in the forward.
+
+    Returns:
+        ``gradInput``.
+    """
+    xp = array_module(gradOutput)
+    if gradOutput.shape != indices.shape or gradInput.shape != input.shape:
+        raise ShapeError(
+            f"SpatialMaxPooling_updateGradInput: gradOutput has shape {tuple(gradOutput.shape)} "
+            f"but indices have shape {tuple(indices.shape)}"
+        )
+    _scatter_planes(xp, gradInput, gradOutput, indices, dW >= kW and dH >= kH)
+    return gradInput
+
+
+def _avg_divisor(xp: Any, o: int, i: int, k: int, d: int, pad: int, include: bool) -> Any:
+    """Per-position window length along one axis, as THNN divides by it."""
+    start = xp.arange(o) * d - pad
+    end = xp.minimum(start + k, i + pad)
+    if include:
+        return end - start
+    return xp.minimum(end, i) - xp.maximum(start, 0)
+
+
+def _avg_divisors(xp: Any, input: Any, out: Any, k: Any, d: Any, pad: Any, include: bool) -> Any:
+    (iH, iW), (oH, oW) = input.shape[-2:], out.shape[-2:]
+    h = _avg_divisor(xp, oH, iH, k[0], d[0], pad[0], include)
+    w = _avg_divisor(xp, oW, iW, k[1], d[1], pad[1], include)
+    return (h[:, None] * w[None, :]).astype(out.dtype)
+
+
+@kernel
+def SpatialAveragePooling_updateOutput(
+    input: Any,
+    output: Any,
+    kW: int,
+    kH: int,
+    dW: int,
+    dH: int,
+    padW: int,
+    padH: int,
+    ceil_mode: bool,
+    count_include_pad: bool,
+) -> Any:
+    """Mirror THNN SpatialAveragePooling_updateOutput: window sums over their divisor.
+
+    Args:
+        input: ``(C, iH, iW)`` or ``(N, C, iH, iW)``.
+        output: ``(..., oH, oW)``, overwritten.
+        kW, kH, dW, dH, padW, padH: window, stride and padding.
+        ceil_mode: only sized the output.
+        count_include_pad: divide by the padded window size instead of the valid part.
+
+    Returns:
+        ``output``.
+    """
+    xp = array_module(input)
+    _check_out("SpatialAveragePooling_updateOutput", input, output)
+    output.fill(0)
+    for _, _, oi, ii in _taps2d(input.shape, output.shape, (kH, kW), (dH, dW), (padH, padW)):
+        dst = output[oi]
+        xp.add(dst, input[ii], out=dst)
+    div = _avg_divisors(xp, input, output, (kH, kW), (dH, dW), (padH, padW), count_include_pad)
+    xp.divide(output, div, out=output)
+    return output
+
+
+@kernel
+def SpatialAveragePooling_updateGradInput(
+    input: Any,
+    gradOutput: Any,
+    gradInput: Any,
+    kW: int,
+    kH: int,
+    dW: int,
+    dH: int,
+    padW: int,
+    padH: int,
+    ceil_mode: bool,
+    count_include_pad: bool,
+) -> Any:
+    """Mirror THNN SpatialAveragePooling_updateGradInput: spread gradOutput over each window.
+
+    Args:
+        input: the forward input (its shape only).
+        gradOutput: ``(..., oH, oW)``.
+        gradInput: shaped like ``input``, overwritten.
+        kW, kH, dW, dH, padW, padH, ceil_mode, count_include_pad: as in the forward.
+
+    Returns:
+        ``gradInput``.
+    """
+    xp = array_module(gradOutput)
+    div = _avg_divisors(xp, input, gradOutput, (kH, kW), (dH, dW), (padH, padW), count_include_pad)
+    scaled = gradOutput / div
+    gradInput.fill(0)
+    for _, _, oi, ii in _taps2d(input.shape, gradOutput.shape, (kH, kW), (dH, dW), (padH, padW)):
+        dst = gradInput[ii]
+        xp.add(dst, scaled[oi], out=dst)
+    return gradInput

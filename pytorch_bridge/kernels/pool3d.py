@@ -1,0 +1,209 @@
+"""Volumetric pooling kernels (THNN VolumetricMaxPooling and VolumetricAveragePooling).
+
+Arrays: ``input`` is ``(C, iT, iH, iW)`` or ``(N, C, iT, iH, iW)``; outputs have the same
+leading dimensions and ``(oT, oH, oW)`` trailing ones, sized by the Lua side. As in the 2-D
+kernels, a window is visited one tap at a time through strided views.
+
+Max-pooling indices keep Torch7's volumetric layout: each index packs the window offsets of
+its maximum as bytes, ``t | h << 8 | w << 16`` (offsets inside the padded window; 255 where no
+element beats ``-inf``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from ..backend import array_module
+from ..errors import ShapeError
+from . import kernel
+from .pool2d import _taps
+
+
+def _taps3d(shape_in: Any, shape_out: Any, k: Any, d: Any, pad: Any) -> Iterator[Any]:
+    """Yield ``(taps, output index, input index)`` for every tap of a 3-D window."""
+    axes = [list(_taps(shape_out[a - 3], shape_in[a - 3], k[a], d[a], pad[a])) for a in range(3)]
+    for combo in itertools.product(*axes):
+        taps = tuple(c[0] for c in combo)
+        oi = (...,) + tuple(slice(c[1], c[2]) for c in combo)
+        yield taps, oi, (...,) + tuple(c[3] for c in combo)
+
+
+def _check(where: str, input: Any, out: Any) -> None:
+    if input.ndim not in (4, 5) or out.shape[:-3] != input.shape[:-3]:
+        raise ShapeError(
+            f"{where}: input has shape {tuple(input.shape)} but output has shape "
+            f"{tuple(out.shape)}"
+        )
+
+
+@kernel
+def VolumetricMaxPooling_updateOutput(
+    input: Any,
+    output: Any,
+    indices: Any,
+    kT: int,
+    kW: int,
+    kH: int,
+    dT: int,
+    dW: int,
+    dH: int,
+    pT: int,
+    pW: int,
+    pH: int,
+    ceilMode: bool,
+) -> Any:
+    """Mirror THNN VolumetricMaxPooling_updateOutput: window maxima and packed offsets.
+
+    Args:
+        input: ``(C, iT, iH, iW)`` or ``(N, C, iT, iH, iW)``.
+        output: ``(..., oT, oH, oW)``, overwritten; indices: integers of the same shape.
+        kT, kW, kH, dT, dW, dH, pT, pW, pH: window, stride and padding.
+        ceilMode: only sized the output.
+
+    Returns:
+        ``output``.
+    """
+    xp = array_module(input)
+    _check("VolumetricMaxPooling_updateOutput", input, output)
+    output.fill(-xp.inf)
+    indices.fill(255 | 255 << 8 | 255 << 16)
+    mask = xp.empty(output.shape, dtype=bool)
+    k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
+    for (tt, th, tw), oi, ii in _taps3d(input.shape, output.shape, k, d, pad):
+        src, dst, m = input[ii], output[oi], mask[oi]
+        xp.greater(src, dst, out=m)
+        xp.copyto(dst, src, where=m)
+        xp.copyto(indices[oi], tt | th << 8 | tw << 16, where=m)
+    return output
+
+
+@kernel
+def VolumetricMaxPooling_updateGradInput(
+    input: Any,
+    gradOutput: Any,
+    gradInput: Any,
+    indices: Any,
+    kT: int,
+    kW: int,
+    kH: int,
+    dT: int,
+    dW: int,
+    dH: int,
+    pT: int,
+    pW: int,
+    pH: int,
+    ceilMode: bool,
+) -> Any:
+    """Mirror THNN VolumetricMaxPooling_updateGradInput: gradOutput to each window maximum.
+
+    Args:
+        input: the forward input (its shape only); gradOutput: ``(..., oT, oH, oW)``.
+        gradInput: shaped like ``input``, overwritten.
+        indices: the forward's packed offsets; the other arguments as in the forward.
+
+    Returns:
+        ``gradInput``.
+    """
+    xp = array_module(gradOutput)
+    if gradOutput.shape != indices.shape:
+        raise ShapeError(
+            f"VolumetricMaxPooling_updateGradInput: gradOutput has shape "
+            f"{tuple(gradOutput.shape)} but indices have shape {tuple(indices.shape)}"
+        )
+    gradInput.fill(0)
+    zero = gradOutput.dtype.type(0)
+    k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
+    for (tt, th, tw), oi, ii in _taps3d(input.shape, gradOutput.shape, k, d, pad):
+        dst = gradInput[ii]
+        hit = indices[oi] == (tt | th << 8 | tw << 16)
+        xp.add(dst, xp.where(hit, gradOutput[oi], zero), out=dst)
+    return gradInput
+
+
+def _divisor(xp: Any, o: int, i: int, k: int, d: int, pad: int, include: bool) -> Any:
+    start = xp.arange(o) * d - pad
+    end = xp.minimum(start + k, i + pad)
+    return end - start if include else xp.minimum(end, i) - xp.maximum(start, 0)
+
+
+def _divisors(xp: Any, input: Any, out: Any, k: Any, d: Any, pad: Any, include: bool) -> Any:
+    t, h, w = (
+        _divisor(xp, out.shape[a - 3], input.shape[a - 3], k[a], d[a], pad[a], include)
+        for a in range(3)
+    )
+    return (t[:, None, None] * h[None, :, None] * w[None, None, :]).astype(out.dtype)
+
+
+@kernel
+def VolumetricAveragePooling_updateOutput(
+    input: Any,
+    output: Any,
+    kT: int,
+    kW: int,
+    kH: int,
+    dT: int,
+    dW: int,
+    dH: int,
+    padT: int,
+    padW: int,
+    padH: int,
+    ceil_mode: bool,
+    count_include_pad: bool,
+) -> Any:
+    """Mirror THNN VolumetricAveragePooling_updateOutput: window sums over their divisor.
+
+    Args:
+        input: ``(C, iT, iH, iW)`` or ``(N, C, iT, iH, iW)``; output: ``(..., oT, oH, oW)``.
+        kT, kW, kH, dT, dW, dH, padT, padW, padH: window, stride and padding.
+        ceil_mode: only sized the output; count_include_pad: divide by the padded window.
+
+    Returns:
+        ``output``.
+    """
+    xp = array_module(input)
+    _check("VolumetricAveragePooling_updateOutput", input, output)
+    k, d, pad = (kT, kH, kW), (dT, dH, dW), (padT, padH, padW)
+    output.fill(0)
+    for _, oi, ii in _taps3d(input.shape, output.shape, k, d, pad):
+        dst = output[oi]
+        xp.add(dst, input[ii], out=dst)
+    xp.divide(output, _divisors(xp, input, output, k, d, pad, count_include_pad), out=output)
+    return output
+
+
+@kernel
+def VolumetricAveragePooling_updateGradInput(
+    input: Any,
+    gradOutput: Any,
+    gradInput: Any,
+    kT: int,
+    kW: int,
+    kH: int,
+    dT: int,
+    dW: int,
+    dH: int,
+    padT: int,
+    padW: int,
+    padH: int,
+    ceil_mode: bool,
+    count_include_pad: bool,
+) -> Any:
+    """Mirror THNN VolumetricAveragePooling_updateGradInput: spread gradOutput over windows.
+
+    Args:
+        input: the forward input (its shape only); gradOutput: ``(..., oT, oH, oW)``.
+        gradInput: shaped like ``input``, overwritten; the rest as in the forward.
+
+    Returns:
+        ``gradInput``.
+    """
+    xp = array_module(gradOutput)
+    k, d, pad = (kT, kH, kW), (dT, dH, dW), (padT, padH, padW)
+    scaled = gradOutput / _divisors(xp, input, gradOutput, k, d, pad, count_include_pad)
+    gradInput.fill(0)
+    for _, oi, ii in _taps3d(input.shape, gradOutput.shape, k, d, pad):
+        dst = gradInput[ii]
+        xp.add(dst, scaled[oi], out=dst)
+    return gradInput
