@@ -32,6 +32,8 @@ def test_wheel_installs_and_requires_torch_from_a_fresh_venv(tmp_path: Path) -> 
         for p in (ROOT / "lua").rglob("*.lua")
     }
     assert in_tree == shipped
+    py_in_tree = {str(p.relative_to(ROOT)) for p in (ROOT / "pytorch_bridge").rglob("*.py")}
+    assert py_in_tree <= set(names), "Python modules missing from the wheel"
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
