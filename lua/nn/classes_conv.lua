@@ -1,3 +1,6 @@
 -- nn class files for the convolution modules, in load order.
 return {
+   'SpatialConvolution', 'SpatialConvolutionMM', 'SpatialDilatedConvolution',
+   'SpatialFullConvolution', 'SpatialConvolutionLocal', 'TemporalConvolution',
+   'VolumetricConvolution', 'VolumetricFullConvolution',
 }

@@ -191,6 +191,8 @@ end
 -- Split ([values, indices,] t, rest...) into values, indices (nil when absent), t, rest...
 local function withIndices(a, b, c, ...)
    if isTensor(b) and isTensor(c) then return a, b, c, ... end
+   -- values:max(src, dim): a values result without an indices result
+   if isTensor(a) and isTensor(b) and type(c) == 'number' then return a, nil, b, c end
    return nil, nil, a, b, c, ...
 end
 

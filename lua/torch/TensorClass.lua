@@ -26,7 +26,8 @@ function torch._parseSizes(where, first, ...)
          error(string.format('%s: sizes must be numbers or a LongStorage (argument %d is a %s)',
             where, i, type(v)), 3)
       end
-      sz[#sz + 1] = v
+      -- Torch7 read sizes as C longs: fractions are truncated toward zero.
+      sz[#sz + 1] = v >= 0 and math.floor(v) or math.ceil(v)
    end
    return #sz, sz
 end

@@ -287,5 +287,15 @@ function tests.smallTensorLoopsAgreeWithTheKernels()
    check(f:sum(2), f:t():clone():t():sum(2):totable(), 'float sums round alike')
 end
 
+function tests.maxIntoValuesWithoutIndices()
+   local src = torch.Tensor({{1, 5, 2}, {7, 0, 3}})
+   local values = torch.Tensor()
+   values:max(src, 2)
+   tester:assertTableEq(values:totable(), {{5}, {7}})
+   local v2 = torch.Tensor()
+   torch.min(v2, src, 1)
+   tester:assertTableEq(v2:totable(), {{1, 0, 2}})
+end
+
 tester:add(tests)
 return tester

@@ -31,6 +31,13 @@ function tests.newMakesATensorOfTheSameType()
    tester:eq(torch.typename(torch.ByteStorage(2).new(4)), 'torch.ByteStorage')
 end
 
+function tests.fractionalSizesAreTruncated()
+   local t = torch.Tensor(2.7, 3.2)
+   tester:eq(t:size(1), 2)
+   tester:eq(t:size(2), 3)
+   tester:eq(torch.rand(3.5, 2):size(1), 3)
+end
+
 function tests.sizeZeroGivesNoDimensions()
    tester:eq(torch.Tensor(0):dim(), 0)
    tester:eq(torch.Tensor(3, 0):nElement(), 0)

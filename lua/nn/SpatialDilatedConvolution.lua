@@ -1,0 +1,71 @@
+local SpatialDilatedConvolution, parent =
+   torch.class('nn.SpatialDilatedConvolution', 'nn.SpatialConvolution')
+local K, np = torch._bridge.K, torch._np
+local withBuffers = nn.SpatialConvolution._withBuffers
+
+--[[ 2-D convolution whose kernel taps are dilationW/dilationH pixels apart.
+ARGS: as nn.SpatialConvolution, then dilationW, dilationH (default 1) ]]
+function SpatialDilatedConvolution:__init(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW,
+                                          padH, dilationW, dilationH)
+   parent.__init(self, nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH)
+   self.dilationW = dilationW or 1
+   self.dilationH = dilationH or 1
+end
+
+function SpatialDilatedConvolution:updateOutput(input)
+   self.finput = self.finput or self.weight.new()
+   self.fgradInput = self.fgradInput or self.weight.new()
+   local oH, oW = self:_checkInput(input)
+   if input:dim() == 3 then
+      self.output:resize(self.nOutputPlane, oH, oW)
+   else
+      self.output:resize(input:size(1), self.nOutputPlane, oH, oW)
+   end
+   withBuffers(function()
+      return K.SpatialDilatedConvolution_updateOutput(np(input), np(self.output),
+         np(self.weight), self.bias and np(self.bias), np(self.finput), np(self.fgradInput),
+         self.kW, self.kH, self.dW, self.dH, self.padW, self.padH, self.dilationW,
+         self.dilationH)
+   end, self.finput, self.fgradInput)
+   return self.output
+end
+
+function SpatialDilatedConvolution:updateGradInput(input, gradOutput)
+   if self.gradInput then
+      self.finput = self.finput or self.weight.new()
+      self:_checkInput(input)
+      self.gradInput:resizeAs(input)
+      withBuffers(function()
+         return K.SpatialDilatedConvolution_updateGradInput(np(input), np(gradOutput),
+            np(self.gradInput), np(self.weight), np(self.finput), self.kW, self.kH,
+            self.dW, self.dH, self.padW, self.padH, self.dilationW, self.dilationH)
+      end, self.finput)
+      return self.gradInput
+   end
+end
+
+function SpatialDilatedConvolution:accGradParameters(input, gradOutput, scale)
+   self.finput = self.finput or self.weight.new()
+   self.fgradInput = self.fgradInput or self.weight.new()
+   self:_checkInput(input)
+   withBuffers(function()
+      return K.SpatialDilatedConvolution_accGradParameters(np(input), np(gradOutput),
+         np(self.gradWeight), self.gradBias and np(self.gradBias), np(self.finput),
+         np(self.fgradInput), self.kW, self.kH, self.dW, self.dH, self.padW, self.padH,
+         self.dilationW, self.dilationH, scale or 1)
+   end, self.finput, self.fgradInput)
+end
+
+function SpatialDilatedConvolution:__tostring__()
+   local s = string.format('%s(%d -> %d, %dx%d', torch.type(self), self.nInputPlane,
+      self.nOutputPlane, self.kW, self.kH)
+   if self.dW ~= 1 or self.dH ~= 1 or self.padW ~= 0 or self.padH ~= 0 then
+      s = s .. string.format(', %d,%d', self.dW, self.dH)
+   end
+   if (self.padW or self.padH) and (self.padW ~= 0 or self.padH ~= 0) then
+      s = s .. ', ' .. self.padW .. ',' .. self.padH
+   end
+   s = s .. ', ' .. self.dilationW .. ',' .. self.dilationH
+   if self.bias then return s .. ')' end
+   return s .. ') without bias'
+end

@@ -1,0 +1,124 @@
+"""Full (transposed) spatial convolution kernels (THNN's SpatialFullConvolution).
+
+Arrays: ``input`` is ``([B,] Cin, H, W)``; ``weight`` is ``(Cin, Cout, kH, kW)``; ``bias``
+is ``(Cout,)`` or None; ``output``/``gradOutput`` are ``([B,] Cout, oH, oW)`` with
+``oH = (H - 1) * dH - 2 * padH + kH + adjH``. ``columns``/``ones`` (the module's ``finput``
+and ``fgradInput``) are scratch buffers; see :mod:`._convnd` for the buffer protocol.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ShapeError
+from . import kernel
+from ._convrun import Need, full_backward_input, full_backward_params, full_forward
+
+
+@kernel
+def SpatialFullConvolution_updateOutput(
+    input: Any,
+    output: Any,
+    weight: Any,
+    bias: Any | None,
+    columns: Any,
+    ones: Any,
+    kW: int,
+    kH: int,
+    dW: int,
+    dH: int,
+    padW: int,
+    padH: int,
+    adjW: int,
+    adjH: int,
+) -> Need:
+    """THNN SpatialFullConvolution_updateOutput: output ``([B,] Cout, oH, oW)``."""
+    _check_k("SpatialFullConvolution_updateOutput", weight, kH, kW)
+    return full_forward(
+        "SpatialFullConvolution_updateOutput",
+        input,
+        output,
+        weight,
+        bias,
+        columns,
+        ones,
+        2,
+        (dH, dW),
+        (padH, padW),
+        (adjH, adjW),
+    )
+
+
+@kernel
+def SpatialFullConvolution_updateGradInput(
+    input: Any,
+    gradOutput: Any,
+    gradInput: Any,
+    weight: Any,
+    gradColumns: Any,
+    kW: int,
+    kH: int,
+    dW: int,
+    dH: int,
+    padW: int,
+    padH: int,
+    adjW: int,
+    adjH: int,
+) -> Need:
+    """THNN SpatialFullConvolution_updateGradInput: scratch in ``gradColumns``."""
+    _check_k("SpatialFullConvolution_updateGradInput", weight, kH, kW)
+    return full_backward_input(
+        "SpatialFullConvolution_updateGradInput",
+        input,
+        gradOutput,
+        gradInput,
+        weight,
+        gradColumns,
+        2,
+        (dH, dW),
+        (padH, padW),
+        (adjH, adjW),
+    )
+
+
+@kernel
+def SpatialFullConvolution_accGradParameters(
+    input: Any,
+    gradOutput: Any,
+    gradWeight: Any,
+    gradBias: Any | None,
+    columns: Any,
+    ones: Any,
+    kW: int,
+    kH: int,
+    dW: int,
+    dH: int,
+    padW: int,
+    padH: int,
+    adjW: int,
+    adjH: int,
+    scale: float,
+) -> Need:
+    """THNN SpatialFullConvolution_accGradParameters: accumulates ``scale`` times."""
+    _check_k("SpatialFullConvolution_accGradParameters", gradWeight, kH, kW)
+    return full_backward_params(
+        "SpatialFullConvolution_accGradParameters",
+        input,
+        gradOutput,
+        gradWeight,
+        gradBias,
+        columns,
+        ones,
+        2,
+        (dH, dW),
+        (padH, padW),
+        (adjH, adjW),
+        scale,
+    )
+
+
+def _check_k(where: str, weight: Any, kH: int, kW: int) -> None:
+    if weight.ndim != 4 or tuple(weight.shape[2:]) != (kH, kW):
+        raise ShapeError(
+            f"{where}: weight has shape {tuple(weight.shape)}, expected (Cin, Cout, {kH}, {kW})"
+        )
