@@ -1,3 +1,8 @@
 -- nn class files for the criteria beyond the core ones, in load order.
 return {
+   'SmoothL1Criterion', 'BCECriterion', 'DistKLDivCriterion', 'MarginCriterion',
+   'SoftMarginCriterion', 'MultiMarginCriterion', 'MultiLabelMarginCriterion',
+   'MultiLabelSoftMarginCriterion', 'HingeEmbeddingCriterion', 'L1HingeEmbeddingCriterion',
+   'CosineEmbeddingCriterion', 'MarginRankingCriterion', 'SpatialClassNLLCriterion',
+   'ParallelCriterion', 'MultiCriterion',
 }
