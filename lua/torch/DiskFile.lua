@@ -1,1 +1,154 @@
--- DiskFile: part of the torch library (being written).
+-- torch.DiskFile: a torch.File on a file of the disk, read and written through C stdio
+-- (LuaJIT FFI), so any bytes pass unchanged and bulk data moves in one fread/fwrite.
+local torch = ...
+local ffi = require 'ffi'
+
+for _, decl in ipairs({
+   'void *fopen(const char *path, const char *mode);',
+   'int fclose(void *f);',
+   'size_t fread(void *ptr, size_t size, size_t n, void *f);',
+   'size_t fwrite(const void *ptr, size_t size, size_t n, void *f);',
+   'int fseeko(void *f, int64_t offset, int whence);',
+   'int64_t ftello(void *f);',
+   'int fflush(void *f);',
+   'int fgetc(void *f);',
+   'int ungetc(int c, void *f);',
+   'int setvbuf(void *f, char *buf, int mode, size_t size);',
+   'char *strerror(int errnum);',
+}) do pcall(ffi.cdef, decl) end
+local C = ffi.C
+local SEEK_SET, SEEK_END, IONBF = 0, 2, 2
+
+local function construct(name, mode, quiet)
+   if type(name) ~= 'string' then
+      error('torch.DiskFile: a file name (string) is expected as first argument', 2)
+   end
+   mode = mode or 'r'
+   local readable = mode == 'r' or mode == 'rw'
+   local writable = mode == 'w' or mode == 'rw'
+   if not (readable or writable) then
+      error("torch.DiskFile: file mode should be 'r','w' or 'rw'", 2)
+   end
+   local h
+   if readable and writable then
+      h = C.fopen(name, 'r+b')
+      if h == nil then
+         h = C.fopen(name, 'wb')
+         if h ~= nil then C.fclose(h); h = C.fopen(name, 'r+b') end
+      end
+   else
+      h = C.fopen(name, readable and 'rb' or 'wb')
+   end
+   if h == nil then
+      if quiet then return nil end
+      local why = ffi.string(C.strerror(ffi.errno()))
+      error(string.format('torch.DiskFile: cannot open <%s> in mode %s (%s)', name,
+         (readable and 'r' or ' ') .. (writable and 'w' or ' '), why), 2)
+   end
+   local self = setmetatable({}, torch.getmetatable('torch.DiskFile'))
+   self:_initFlags(readable, writable)
+   self._quiet = quiet and true or false
+   self._name = name
+   self._h = ffi.gc(h, C.fclose)
+   self._pos = 0
+   self._last = nil      -- 'r' or 'w': the last transfer, for C's read/write switching rule
+   C.fseeko(h, 0, SEEK_END)
+   self._size = tonumber(C.ftello(h))
+   C.fseeko(h, 0, SEEK_SET)
+   return self
+end
+
+local DiskFile = torch.newmetatable('torch.DiskFile', 'torch.File', construct)
+
+-- C stdio needs a seek between a read and a write on the same stream.
+local function switch(self, dir)
+   if self._last ~= dir then
+      if self._last ~= nil then C.fseeko(self._h, self._pos, SEEK_SET) end
+      self._last = dir
+   end
+end
+
+function DiskFile:_rawRead(ptr, n)
+   if n == 0 then return 0 end
+   switch(self, 'r')
+   local got = tonumber(C.fread(ptr, 1, n, self._h))
+   self._pos = self._pos + got
+   return got
+end
+
+function DiskFile:_rawWrite(ptr, n)
+   if n == 0 then return 0 end
+   switch(self, 'w')
+   local put = tonumber(C.fwrite(ptr, 1, n, self._h))
+   self._pos = self._pos + put
+   if self._pos > self._size then self._size = self._pos end
+   return put
+end
+
+function DiskFile:_getc()
+   switch(self, 'r')
+   local c = C.fgetc(self._h)
+   if c >= 0 then self._pos = self._pos + 1; self._lastc = c end
+   return c
+end
+
+function DiskFile:_ungetc()
+   self._pos = self._pos - 1
+   C.ungetc(self._lastc, self._h)
+end
+
+local strbuf, strbufSize = nil, 0
+function DiskFile:_readRaw(n)
+   n = math.min(n, self:_remaining())
+   if n == 0 then return '' end
+   local buf = strbuf
+   if n > strbufSize then
+      buf = ffi.new('uint8_t[?]', n)
+      if n <= 2 ^ 20 then strbuf, strbufSize = buf, n end
+   end
+   local got = self:_rawRead(buf, n)
+   return ffi.string(buf, got)
+end
+
+function DiskFile:_tell() return self._pos end
+function DiskFile:_remaining() return self._size - self._pos end
+function DiskFile:_isOpened() return self._h ~= nil end
+
+function DiskFile:_seekTo(pos)
+   if pos > self._size and not self._writable then return false end
+   if C.fseeko(self._h, pos, SEEK_SET) ~= 0 then return false end
+   self._pos = pos
+   self._last = nil
+   return true
+end
+
+function DiskFile:_close()
+   local h = self._h
+   self._h = nil
+   ffi.gc(h, nil)
+   C.fclose(h)
+end
+
+function DiskFile:synchronize()
+   self:_checkOpen()
+   C.fflush(self._h)
+   return self
+end
+
+--[[ Turn off stdio buffering. RETURN: self ]]
+function DiskFile:noBuffer()
+   self:_checkOpen()
+   if C.setvbuf(self._h, nil, IONBF, 0) ~= 0 then
+      error('torch.DiskFile: cannot disable buffer', 2)
+   end
+   return self
+end
+
+--[[ The name the file was opened with. ]]
+function DiskFile:name() return self._name end
+
+function DiskFile:__tostring__()
+   return string.format('torch.DiskFile on <%s> [status: %s -- mode %s%s]', self._name,
+      self._h ~= nil and 'open' or 'closed', self._readable and 'r' or ' ',
+      self._writable and 'w' or ' ')
+end

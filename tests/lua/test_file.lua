@@ -1,0 +1,371 @@
+-- torch.File, torch.DiskFile, torch.MemoryFile and the object stream (writeObject /
+-- readObject, torch.save / torch.load, torch.serialize / torch.deserialize).
+-- luacheck: globals testFile
+local tester = torch.Tester()
+local tests = {}
+
+local function tmpname()
+   return os.tmpname()
+end
+
+-- Structural equality of two loaded values, tensors compared by type, geometry and values,
+-- and sharing compared too: the same object on one side must be the same on the other.
+local function same(a, b, map, loose)
+   map = map or {}
+   if type(a) ~= type(b) then return false, 'types differ' end
+   if torch.isTensor(a) or torch.isStorage(a) then
+      if torch.typename(a) ~= torch.typename(b) then return false, 'tensor types differ' end
+      local ka, kb = torch.pointer(a), torch.pointer(b)
+      if map[ka] ~= nil and not loose then return map[ka] == kb, 'sharing differs' end
+      map[ka] = kb
+      if torch.isStorage(a) then
+         if a:size() ~= b:size() then return false, 'storage sizes differ' end
+         for i = 1, a:size() do
+            if a[i] ~= b[i] and not (a[i] ~= a[i] and b[i] ~= b[i]) then
+               return false, 'storage values differ'
+            end
+         end
+         return true
+      end
+      if a:dim() ~= b:dim() or a:storageOffset() ~= b:storageOffset() then
+         return false, 'tensor geometry differs'
+      end
+      for d = 1, a:dim() do
+         if a:size(d) ~= b:size(d) or a:stride(d) ~= b:stride(d) then
+            return false, 'tensor sizes or strides differ'
+         end
+      end
+      if (a:storage() == nil) ~= (b:storage() == nil) then return false, 'storage presence' end
+      if a:storage() then return same(a:storage(), b:storage(), map, loose) end
+      return true
+   end
+   if type(a) == 'table' then
+      if map[a] ~= nil and not loose then return rawequal(map[a], b), 'table sharing differs' end
+      map[a] = b
+      if torch.typename(a) ~= torch.typename(b) then return false, 'classes differ' end
+      local keys = {}
+      for k in pairs(a) do
+         if type(k) == 'table' or type(k) == 'cdata' then keys[#keys + 1] = k
+         else table.insert(keys, 1, k) end
+      end
+      for _, k in ipairs(keys) do
+         local v = a[k]
+         local kb = k
+         if type(k) == 'table' or type(k) == 'cdata' then kb = (not loose) and map[k] end
+         if kb == nil then return false, 'table key not mapped' end
+         if kb ~= false then
+            local ok, why = same(v, b[kb], map, loose)
+            if not ok then return false, tostring(k) .. ': ' .. tostring(why) end
+         end
+      end
+      for k in pairs(b) do
+         if type(k) ~= 'table' and type(k) ~= 'cdata' and a[k] == nil then
+            return false, 'extra key ' .. tostring(k)
+         end
+      end
+      return true
+   end
+   if type(a) == 'number' and a ~= a then return b ~= b, 'nan' end
+   if type(a) == 'number' and a == 0 and b == 0 then return 1 / a == 1 / b, 'signed zero' end
+   return a == b, string.format('%s ~= %s', tostring(a), tostring(b))
+end
+
+local function sample()
+   local base = torch.range(1, 12):resize(3, 4)
+   local shared = torch.DoubleStorage({ 10, 20, 30, 40, 50, 60 })
+   local obj = {
+      int = 42, neg = -7, float = -3.25, huge = 2 ^ 53, tiny = 5e-324, inf = math.huge,
+      minf = -math.huge, nz = -0.0, str = 'hello', empty = '', bin = 'a\0b\255c\n\r',
+      yes = true, no = false, nested = { a = { b = { c = 'deep' } } }, list = { 1, 2, 3 },
+      [1] = 'one', [2.5] = 'two and a half', [-3] = 'minus three', [true] = 'bool key',
+      base = base, tr = base:t(), nar = base:narrow(2, 2, 2), row = base:select(1, 2),
+      expanded = torch.range(1, 3):view(3, 1):expand(3, 4),
+      a = torch.DoubleTensor(shared, 1, torch.LongStorage({ 2, 2 })),
+      b = torch.DoubleTensor(shared, 3, torch.LongStorage({ 2, 2 }), torch.LongStorage({ 1, 2 })),
+      shared = shared, emptyT = torch.FloatTensor(),
+   }
+   obj.self = obj
+   obj[obj.nested] = 'table key'
+   for _, T in ipairs(torch._typeList) do
+      local t = torch[T.name .. 'Tensor'](2, 3)
+      for i = 1, 2 do for j = 1, 3 do t[i][j] = (i * 3 + j) * (T.name == 'Byte' and 1 or -1) end end
+      obj[T.name] = t
+      obj[T.name .. 'S'] = torch[T.name .. 'Storage']({ 1, 2, 3 })
+   end
+   obj.Half = torch.HalfTensor(2)
+   return obj
+end
+
+function tests.roundTripsEveryKindOfValue()
+   local obj = sample()
+   for _, mode in ipairs({ 'binary', 'ascii', 'b32', 'b64' }) do
+      for _, ref in ipairs({ true, false }) do
+         if ref or mode == 'binary' then
+            local name = tmpname()
+            local o = ref and obj or sample()
+            if not ref then o.self = nil end
+            torch.save(name, o, mode, ref)
+            local r = torch.load(name, mode, ref)
+            os.remove(name)
+            local ok, why = same(o, r, nil, not ref)
+            tester:assert(ok, string.format('%s referenced=%s: %s', mode, tostring(ref), why))
+         end
+      end
+      local r = torch.deserialize(torch.serialize(obj, mode), mode)
+      local ok, why = same(obj, r)
+      tester:assert(ok, 'serialize ' .. mode .. ': ' .. tostring(why))
+   end
+end
+
+function tests.sharingIsKeptOnlyWhenReferenced()
+   local t = torch.Tensor(3):fill(1)
+   local r = torch.deserialize(torch.serialize({ t, t, t:storage() }))
+   tester:assert(rawequal(r[1], r[2]), 'one tensor written once loads as one tensor')
+   tester:assert(r[1]:storage() == r[3], 'its storage is the storage written beside it')
+   local f = torch.MemoryFile():binary():referenced(false)
+   f:writeObject({ t, t })
+   local s = f:storage():string():sub(1, -2)
+   local u = torch.deserialize(s)
+   tester:assert(not rawequal(u[1], u[2]), 'unreferenced writes give two tensors')
+   tester:assert(u[1]:storage() ~= u[2]:storage(), 'with two storages')
+end
+
+function tests.topLevelScalarsRoundTrip()
+   for _, v in ipairs({ 3.25, 'just a string', true, false, 0, -1e300 }) do
+      tester:eq(torch.deserialize(torch.serialize(v)), v)
+      tester:eq(torch.deserialize(torch.serialize(v, 'ascii'), 'ascii'), v)
+   end
+   tester:assert(torch.deserialize(torch.serialize(nil)) == nil, 'nil round trips')
+end
+
+function tests.binaryLayoutMatchesTorch7()
+   local s = torch.serialize(torch.DoubleTensor({ 1.5 }))
+   local expect = '\4\0\0\0' .. '\1\0\0\0' .. '\3\0\0\0V 1' .. '\18\0\0\0torch.DoubleTensor'
+      .. '\1\0\0\0' .. '\1\0\0\0\0\0\0\0' .. '\1\0\0\0\0\0\0\0' .. '\1\0\0\0\0\0\0\0'
+      .. '\4\0\0\0' .. '\2\0\0\0' .. '\3\0\0\0V 1' .. '\19\0\0\0torch.DoubleStorage'
+      .. '\1\0\0\0\0\0\0\0' .. '\0\0\0\0\0\0\248\63'
+   tester:eq(s, expect)
+end
+
+function tests.asciiLayoutMatchesTorch7()
+   local s = torch.serialize({ x = 0.1 }, 'ascii')
+   tester:eq(s, '3\n1\n1\n2\n1\nx\n1\n0.10000000000000001\n')
+   local f = torch.MemoryFile():ascii()
+   f:writeFloat(0.1)
+   f:writeInt(torch.IntStorage({ 1, -2, 3 }))
+   f:writeLong(-4294967296)
+   f:writeChar(torch.CharStorage():string('ab'))
+   tester:eq(f:storage():string():sub(1, -2), '0.100000001\n1 -2 3\n-4294967296\nab\n')
+end
+
+function tests.typedReadsAndWritesWithCountsAndStorages()
+   local f = torch.MemoryFile():binary()
+   f:writeInt(7)
+   f:writeDouble(torch.DoubleStorage({ 1.5, 2.5 }))
+   f:writeByte(255)
+   f:writeShort(-3)
+   f:writeFloat(0.5)
+   f:writeChar(65)
+   f:writeBool(true)
+   f:writeString('tail\0end')
+   f:seek(1)
+   tester:eq(f:readInt(), 7)
+   local d = f:readDouble(2)
+   tester:eq(torch.typename(d), 'torch.DoubleStorage')
+   tester:eq(d[2], 2.5)
+   tester:eq(f:readByte(), 255)
+   tester:eq(f:readShort(), -3)
+   tester:eq(f:readFloat(), 0.5)
+   tester:eq(f:readChar(), 65)
+   tester:eq(f:readBool(), true)
+   tester:eq(f:readString('*a'), 'tail\0end')
+   f:seek(5)
+   local into = torch.DoubleStorage(2)
+   tester:eq(f:readDouble(into), 2)
+   tester:eq(into[1], 1.5)
+end
+
+function tests.positionSeekAndEnd()
+   local f = torch.MemoryFile():binary()
+   tester:eq(f:position(), 1)
+   f:writeLong(1)
+   tester:eq(f:position(), 9)
+   f:seek(1)
+   tester:eq(f:position(), 1)
+   f:seekEnd()
+   tester:eq(f:position(), 9)
+   tester:assertErrorPattern(function() f:seek(100) end, 'unable to seek')
+   f:quiet()
+   f:seek(100)
+   tester:assert(f:hasError(), 'a failed seek sets the error flag in quiet mode')
+   f:clearError()
+   tester:assert(not f:hasError(), 'clearError clears it')
+end
+
+function tests.shortReadsRaiseOrSetTheErrorFlag()
+   local f = torch.MemoryFile():binary()
+   f:writeInt(1)
+   f:seek(1)
+   f:readInt()
+   tester:assertErrorPattern(function() f:readInt() end, 'read error')
+   f:quiet()
+   f:readDouble()
+   tester:assert(f:hasError(), 'quiet files set hasError')
+end
+
+function tests.readLineAndReadAll()
+   local f = torch.MemoryFile()
+   f:writeString('first line\nsecond\n')
+   f:seek(1)
+   tester:eq(f:readString('*l'), 'first line')
+   tester:eq(f:readString('*l'), 'second')
+   f:seek(1)
+   tester:eq(f:readString('*a'), 'first line\nsecond\n')
+end
+
+function tests.diskFileModesAndFlags()
+   local name = tmpname()
+   local f = torch.DiskFile(name, 'w')
+   tester:assert(not f:isBinary(), 'a DiskFile starts in ascii mode, as in Torch7')
+   tester:assert(f:isWritable() and not f:isReadable(), 'mode w')
+   f:binary()
+   f:writeInt(12345)
+   f:writeString('\0\1\2\255')
+   f:close()
+   tester:assertErrorPattern(function() f:writeInt(1) end, 'closed file')
+   local g = torch.DiskFile(name, 'r'):binary()
+   tester:eq(g:readInt(), 12345)
+   tester:eq(g:readString('*a'), '\0\1\2\255')
+   tester:assertErrorPattern(function() g:writeInt(1) end, 'read%-only')
+   g:close()
+   local h = torch.DiskFile(name, 'rw'):binary()
+   h:seekEnd()
+   h:writeInt(9)
+   h:seek(1)
+   tester:eq(h:readInt(), 12345)
+   h:close()
+   os.remove(name)
+   tester:assert(torch.DiskFile('/nonexistent/dir/x.t7', 'r', true) == nil,
+      'a quiet DiskFile that cannot open gives nil')
+   tester:assertErrorPattern(function() torch.DiskFile('/nonexistent/dir/x.t7') end,
+      'cannot open')
+end
+
+function tests.longSizeFourWritesAndReadsFourBytes()
+   local f = torch.MemoryFile():binary():longSize(4)
+   f:writeLong(-5)
+   f:writeLong(torch.LongStorage({ 1, -2 }))
+   tester:eq(f:position(), 13)
+   f:seek(1)
+   tester:eq(f:readLong(), -5)
+   local s = f:readLong(2)
+   tester:eq(s[2], -2)
+end
+
+function tests.bigEndianEncodingSwapsBytes()
+   local f = torch.MemoryFile():binary():bigEndianEncoding()
+   f:writeInt(1)
+   f:writeDouble(torch.DoubleStorage({ 2.5 }))
+   tester:eq(f:storage():string():sub(1, 4), '\0\0\0\1')
+   f:seek(1)
+   tester:eq(f:readInt(), 1)
+   tester:eq(f:readDouble(), 2.5)
+end
+
+function tests.memoryFileOverAStorage()
+   local st = torch.CharStorage():string(torch.serialize({ 1, 2 }) .. '\0')
+   local f = torch.MemoryFile(st, 'r'):binary()
+   tester:eq(f:readObject()[2], 2)
+   tester:assertErrorPattern(function() torch.MemoryFile(torch.CharStorage():string('ab')) end,
+      'terminated by 0')
+end
+
+function tests.classesWithAndWithoutReadWrite()
+   if not torch.getmetatable('testFile.Plain') then
+      local Plain = torch.class('testFile.Plain')
+      function Plain:__init(x) self.x = x end
+      local Custom = torch.class('testFile.Custom')
+      Custom.__version = 3
+      function Custom:write(f) f:writeInt(self.v * 2) end
+      function Custom:read(f, version) self.v = f:readInt() / 2; self.version = version end
+   end
+   local p = testFile.Plain({ 1, 2 })
+   p.me = p
+   local c = testFile.Custom()
+   c.v = 21
+   local r = torch.deserialize(torch.serialize({ p = p, c = c, c2 = c }))
+   tester:eq(torch.typename(r.p), 'testFile.Plain')
+   tester:eq(r.p.x[2], 2)
+   tester:assert(rawequal(r.p.me, r.p), 'a self reference comes back')
+   tester:eq(r.c.v, 21)
+   tester:eq(r.c.version, 3)
+   tester:assert(rawequal(r.c, r.c2), 'a shared object stays shared')
+   tester:assert(torch.serialize(c):find('V 3', 1, true), 'the class version is written')
+end
+
+function tests.unknownClassesErrorOrLoadAsGenericObjects()
+   if not torch.getmetatable('testFile.Gone') then torch.class('testFile.Gone') end
+   local g = testFile.Gone()
+   g.w = torch.Tensor(2):fill(3)
+   -- A class name no runtime defines (same length, so the stream stays valid).
+   local s = torch.serialize({ model = { modules = { 1, 2, g } } }):gsub('testFile%.Gone',
+      'testFile.Gonx')
+   tester:assertErrorPattern(function() torch.deserialize(s) end,
+      'testFile%.Gonx %(at model%.modules%[3%]%)')
+   local r = torch.deserialize(s, nil, { unknownClasses = 'generic' })
+   local o = r.model.modules[3]
+   tester:eq(torch.typename(o), 'testFile.Gonx')
+   tester:assert(torch.isGenericObject(o), 'it is a generic object')
+   tester:eq(o.w[2], 3)
+   tester:eq(torch.serialize(r), s)
+end
+
+function tests.functionsAreRefusedByDefault()
+   local upv = 5
+   local s = torch.serialize({ f = function(x) return x + upv end })
+   tester:assertErrorPattern(function() torch.deserialize(s) end, 'serialized Lua function')
+   local r = torch.deserialize(s, nil, { functions = 'load' })
+   tester:eq(r.f(1), 6)
+   local b = torch.deserialize(s, nil, { functions = 'opaque' })
+   tester:eq(type(b.f), 'table')
+   tester:eq(torch.serialize(b), s)
+end
+
+function tests.unwritableValuesNameTheirPath()
+   local co = coroutine.create(print)
+   tester:assertErrorPattern(function() torch.serialize({ a = { b = co } }) end,
+      'Unwritable object <thread> at a%.b')
+end
+
+function tests.tensorsLoadWithTheirGeometry()
+   local base = torch.range(1, 12):resize(3, 4)
+   local r = torch.deserialize(torch.serialize({ base:t(), base:narrow(2, 2, 2), base }))
+   tester:eq(r[1]:stride(1), 1)
+   tester:eq(r[1]:stride(2), 4)
+   tester:eq(r[2]:storageOffset(), 2)
+   tester:assert(r[1]:storage() == r[3]:storage(), 'views share the storage')
+   tester:eq(r[2][3][2], 11)
+end
+
+-- `s` with the first plain occurrence of `a` replaced by `b`.
+local function replace(s, a, b)
+   local i, j = s:find(a, 1, true)
+   return s:sub(1, i - 1) .. b .. s:sub(j + 1)
+end
+
+function tests.cudaTensorsLoadOnTheCpu()
+   local s = torch.serialize(torch.FloatTensor({ 1.5, 2.5 }))
+   s = replace(s, '\17\0\0\0torch.FloatTensor', '\16\0\0\0torch.CudaTensor')
+   s = replace(s, '\18\0\0\0torch.FloatStorage', '\17\0\0\0torch.CudaStorage')
+   local t = torch.deserialize(s)
+   tester:eq(torch.typename(t), 'torch.FloatTensor')
+   tester:eq(t[2], 2.5)
+end
+
+function tests.filesWithoutVersionStringsLoad()
+   local s = replace(torch.serialize(torch.DoubleStorage({ 7 })), '\3\0\0\0V 1', '')
+   tester:eq(torch.deserialize(s)[1], 7)
+end
+
+for name, f in pairs(tests) do tester:add(f, name) end
+return tester
