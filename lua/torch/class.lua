@@ -11,19 +11,44 @@ local factories = {}    -- typename -> function() returning an uninitialised obj
 
 local forwarded = {
    __add = '__add__', __sub = '__sub__', __mul = '__mul__', __div = '__div__',
-   __mod = '__mod__', __pow = '__pow__', __unm = '__unm__', __concat = '__concat__',
-   __len = '__len__', __eq = '__eq__', __lt = '__lt__', __le = '__le__',
-   __call = '__call__',
+   __mod = '__mod__', __pow = '__pow__', __concat = '__concat__', __lt = '__lt__',
+   __le = '__le__',
 }
 
 local function forwarder(mt, event, name)
-   return function(a, b, ...)
-      local f = a and type(a) == 'table' and a[name]
-      if f == nil and type(b) == 'table' then f = b[name] end
-      if f == nil then
+   return function(a, b)
+      local f = type(a) == 'table' and a[name]
+      if not f and type(b) == 'table' then f = b[name] end
+      if not f then
          error(string.format("%s: no %s method (operator %s)", mt.__typename, name, event), 2)
       end
-      return f(a, b, ...)
+      return f(a, b)
+   end
+end
+
+-- Operators whose operands or arguments differ from the binary ones above.
+local function installOperators(mt)
+   for event, name in pairs(forwarded) do mt[event] = forwarder(mt, event, name) end
+   mt.__unm = function(a)
+      local f = a.__unm__
+      if not f then error(mt.__typename .. ': no __unm__ method (operator __unm)', 2) end
+      return f(a)
+   end
+   mt.__len = function(a)
+      local f = a.__len__
+      if not f then error(mt.__typename .. ': no __len__ method (operator __len)', 2) end
+      return f(a)
+   end
+   mt.__call = function(self, ...)
+      local f = self.__call__
+      if not f then error(mt.__typename .. ': object is not callable (no __call__ method)', 2) end
+      return f(self, ...)
+   end
+   -- Without an __eq__ method, objects compare by identity (as luaT did).
+   mt.__eq = function(a, b)
+      local f = a.__eq__ or b.__eq__
+      if f then return f(a, b) end
+      return rawequal(a, b)
    end
 end
 
@@ -31,8 +56,7 @@ local function defaultToString(self)
    local mt = getmetatable(self)
    local f = mt.__tostring__
    if f then return f(self) end
-   local addr = rawget(mt, '__addressof')
-   return string.format('%s: %s', mt.__typename, addr and addr(self) or torch.pointerString(self))
+   return string.format('%s: 0x%x', mt.__typename, torch.pointer(self))
 end
 
 -- Put the constructor table `ct` at the dotted path `name` (e.g. nn.Linear -> _G.nn.Linear).
@@ -72,7 +96,7 @@ function torch.newmetatable(name, parentName, constructor, module)
    end
    local mt = { __typename = name }
    mt.__index = mt
-   for event, fname in pairs(forwarded) do mt[event] = forwarder(mt, event, fname) end
+   installOperators(mt)
    mt.__tostring = defaultToString
    if parent then setmetatable(mt, parent) end
    registry[name] = mt
@@ -174,6 +198,8 @@ end
 --[[ A function returning a fresh, uninitialised object of class `name` (used when
 deserializing), or nil for unknown classes. ]]
 function torch.factory(name)
+   -- a class removed with `debug.getregistry()[name] = nil` has no factory either
+   if registry[name] == nil then return nil end
    return factories[name]
 end
 

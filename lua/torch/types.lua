@@ -92,7 +92,13 @@ function torch.pointer(x)
    end
    if type(x) == 'table' or type(x) == 'function' or type(x) == 'userdata'
          or type(x) == 'thread' then
-      local s = tostring(x):match('0x%x+')
+      -- tostring without the object's own __tostring, which may print something else
+      local mt = debug.getmetatable(x)
+      local own = mt and rawget(mt, '__tostring')
+      if own then rawset(mt, '__tostring', nil) end
+      local s = tostring(x)
+      if own then rawset(mt, '__tostring', own) end
+      s = s:match('0x%x+')
       if s then return tonumber(s) end
    end
    return nil
