@@ -19,7 +19,7 @@ from pytorch_bridge.runtime import get_runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = ROOT / "compat" / "torch7" / "models"
-PUBLIC = Path("/work/shared/fixtures/t7-public/torchfile")
+PUBLIC = ROOT / "compat" / "t7" / "public" / "torchfile"
 
 #: The fixture models' definitions from the fixtures' README (bodies of a Lua function).
 MODELS: dict[str, str] = {
