@@ -6,7 +6,7 @@ whose tensors live in numpy arrays; this package is the Python side of it.
 
 from __future__ import annotations
 
-from . import autograd, functional
+from . import autograd, functional, nn, optim
 from ._facade import (
     Tensor,
     abs,
@@ -107,9 +107,11 @@ __all__ = [
     "mean",
     "min",
     "neg",
+    "nn",
     "no_grad",
     "ones",
     "ones_like",
+    "optim",
     "permute",
     "pow",
     "rand",

@@ -62,8 +62,9 @@ def _demo() -> int:
 
 
 def _run(script: str, args: list[str]) -> int:
-    from . import lua
+    from . import lua, nn
 
+    nn.install()  # makes nn.PyModule('package.module:Class') usable from the script
     lua.run_file(script, args)
     return 0
 
