@@ -60,6 +60,7 @@ from ._facade import (
 )
 from ._interop import from_numpy, to_numpy
 from ._lua import lua
+from ._t7 import LuaKey, load, save
 from ._version import __version__
 from .errors import (
     AutogradError,
@@ -97,8 +98,10 @@ __all__ = [
     "initial_seed",
     "is_grad_enabled",
     "KernelError",
+    "LuaKey",
     "log",
     "logsumexp",
+    "load",
     "lua",
     "LuaError",
     "manual_seed",
@@ -120,6 +123,7 @@ __all__ = [
     "reshape",
     "RuntimeSetupError",
     "SerializationError",
+    "save",
     "set_default_dtype",
     "set_grad_enabled",
     "ShapeError",

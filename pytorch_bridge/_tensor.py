@@ -243,6 +243,5 @@ _new = object.__new__
 
 # The operations import Tensor from this module, so they are bound after it exists.
 from .autograd import engine as _engine  # noqa: E402 - needs Tensor defined above
-from .autograd import function as _function  # noqa: E402 - needs Tensor defined above
 
 _tensor_ops.bind()

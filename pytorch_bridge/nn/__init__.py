@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ._load import load, to_python
+from ._load import load
 from ._module import Module, Parameter
 from ._proxy import LuaCriterion, LuaModule, from_lua, sync, to_lua_arg
 
@@ -35,7 +35,6 @@ __all__ = [
     "install",
     "load",
     "sync",
-    "to_python",
 ]
 
 _FACTORIES: dict[str, Callable[..., Any]] = {}
