@@ -24,14 +24,22 @@ function Container:size()
    return #self.modules
 end
 
+-- Closes the innermost report: the traceback above it is where the error happened, while
+-- the one Lua prints after a rethrow only shows the containers that passed it on.
+local TRACEBACK_NOTE = 'NOTE: the stack traceback above is where the error happened; '
+   .. 'a traceback printed below it only shows the containers that passed the error on.'
+Container._tracebackNote = TRACEBACK_NOTE
+
+-- Error handler for child `index`: the innermost container adds the traceback and the note,
+-- outer ones drop what was put in front of the first line (such as a position prefix); every
+-- level puts its "In <index> module of <class>:" line in front.
 local function childError(self, index)
    return function(err)
       err = tostring(err)
-      local nested = err:sub(1, 4) == '\nIn '
-      if nested then
-         err = err:sub(2)
+      if err:find(TRACEBACK_NOTE, 1, true) then
+         err = err:sub((err:find('\n', 1, true) or 0) + 1)
       else
-         err = debug.traceback(err, 2)
+         err = debug.traceback(err, 2) .. '\n\n' .. TRACEBACK_NOTE
       end
       return string.format('\nIn %d module of %s:\n%s', index, torch.type(self), err)
    end

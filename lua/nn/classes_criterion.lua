@@ -5,4 +5,8 @@ return {
    'MultiLabelSoftMarginCriterion', 'HingeEmbeddingCriterion', 'L1HingeEmbeddingCriterion',
    'CosineEmbeddingCriterion', 'MarginRankingCriterion', 'SpatialClassNLLCriterion',
    'ParallelCriterion', 'MultiCriterion',
+   -- sub-sampling layers (kept here so that the other family lists stay untouched)
+   'SpatialSubSampling', 'TemporalSubSampling',
+   -- not classes: extensions loaded after the modules they extend
+   'hessian',
 }

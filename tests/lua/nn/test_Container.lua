@@ -24,6 +24,46 @@ function tests.rethrowNamesPositionAndClass()
       tostring(err))
 end
 
+-- A module whose forward always fails with `message`.
+local function failing(message)
+   local m = nn.Identity()
+   m.updateOutput = function() error(message) end
+   return m
+end
+
+function tests.nestedErrorsGiveThePathOnce()
+   local p = nn.Parallel(1, 1):add(failing('size mismatch, m1: [1 x 2], m2: [1 x 1]'))
+   local c = nn.Concat(1):add(p)
+   local model = nn.Sequential():add(nn.Identity()):add(c):add(nn.Identity())
+   local ok, err = pcall(function() model:forward(torch.randn(1, 2, 2)) end)
+   tester:assert(not ok, 'the failure reaches the caller')
+   local path = 'In 2 module of nn.Sequential:\nIn 1 module of nn.Concat:\n'
+      .. 'In 1 module of nn.Parallel:\n'
+   tester:assert(err:sub(1, #path + 1) == '\n' .. path, err)
+   tester:assert(err:find('size mismatch, m1: [1 x 2], m2: [1 x 1]', 1, true) ~= nil,
+      'original message kept')
+   local _, tracebacks = err:gsub('stack traceback:', '')
+   tester:eq(tracebacks, 1, 'one traceback, from where the error happened')
+   local _, notes = err:gsub(nn.Container._tracebackNote:gsub('%p', '%%%0'), '')
+   tester:eq(notes, 1, 'one note')
+end
+
+function tests.nestedErrorsDropPositionPrefixes()
+   local inner = nn.Sequential():add(failing('bad input'))
+   local wrapper = nn.Identity()
+   -- a module that rethrows with its own position prefix in front
+   wrapper.updateOutput = function(_, x)
+      local ok, e = pcall(inner.forward, inner, x)
+      if not ok then error(e) end
+   end
+   local outer = nn.Sequential():add(wrapper)
+   local ok, err = pcall(function() outer:forward(torch.rand(2)) end)
+   tester:assert(not ok and err:find('^\nIn 1 module of nn.Sequential:\nIn 1 module of '
+      .. 'nn.Sequential:\n'), err)
+   local _, tracebacks = err:gsub('stack traceback:', '')
+   tester:eq(tracebacks, 1, 'one traceback')
+end
+
 function tests.clearStateRecurses()
    local lin = nn.Linear(2, 2)
    local m = nn.Container():add(lin)
