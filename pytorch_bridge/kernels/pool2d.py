@@ -90,6 +90,31 @@ def _max_tiled(xp: Any, input: Any, output: Any, indices: Any, kH: int, kW: int)
     return not bool(xp.isnan(output).any())
 
 
+def _max_2x2(xp: Any, input: Any, output: Any, indices: Any) -> bool:
+    """Max pooling over 2x2 windows that tile the input (the common case), without masked copies.
+
+    The first maximum in row-major window order wins, as in ``_max_tiled``: ``b`` beats ``a``
+    and ``d`` beats ``c`` only when strictly greater, then the bottom row only when its
+    maximum is strictly greater. Writes the final 1-based indices. Returns False (results
+    unusable) when a window holds NaN or only -inf.
+    """
+    (oH, oW), iW = output.shape[-2:], input.shape[-1]
+    a, b = input[..., 0::2, 0::2], input[..., 0::2, 1::2]
+    c, d = input[..., 1::2, 0::2], input[..., 1::2, 1::2]
+    right_top, right_bottom = b > a, d > c
+    top = xp.maximum(a, b)
+    bottom = xp.maximum(c, d)
+    lower = bottom > top
+    xp.maximum(top, bottom, out=output)
+    # ky * iW + kx = right_top + lower * (iW + right_bottom - right_top)
+    step = xp.subtract(right_bottom, right_top, dtype=xp.int32)
+    step += iW
+    step *= lower
+    step += right_top
+    xp.add(step, (xp.arange(oH) * (2 * iW))[:, None] + (xp.arange(oW) * 2 + 1), out=indices)
+    return bool((output > -xp.inf).all())
+
+
 def _max_general(xp: Any, input: Any, output: Any, indices: Any, k: Any, d: Any, pad: Any) -> None:
     """Max pooling for any window, stride and padding; NaNs are never a maximum.
 
@@ -146,6 +171,8 @@ def SpatialMaxPooling_updateOutput(
     _check_out("SpatialMaxPooling_updateOutput", input, output)
     (iH, iW), (oH, oW) = input.shape[-2:], output.shape[-2:]
     tiled = (kW, kH, padW, padH) == (dW, dH, 0, 0) and (iH, iW) == (oH * kH, oW * kW)
+    if tiled and (kH, kW) == (2, 2) and _max_2x2(xp, input, output, indices):
+        return output
     if not (tiled and _max_tiled(xp, input, output, indices, kH, kW)):
         _max_general(xp, input, output, indices, (kH, kW), (dH, dW), (padH, padW))
     base = (xp.arange(oH) * dH - padH)[:, None] * iW + (xp.arange(oW) * dW - padW + 1)

@@ -243,3 +243,25 @@ def test_dropout_masks_and_scales(xp: Any) -> None:
     assert [2.0, 0.0, 2.0, 0.0] == gi.tolist()
     K["Dropout_updateOutput"](x, out, noise, 0.5, False, False)
     assert [1.0] * 4 == out.tolist()
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("val", [0.0, -0.0, -1.5])
+def test_threshold_exact_special_values(dtype: Any, val: float) -> None:
+    """Threshold gives THNN's ``x > th ? x : val`` bit for bit, with NaN, infinities and -0.0."""
+    x = np.array([np.nan, -np.inf, np.inf, -0.0, 0.0, -1.0, 0.5, 2.0, 1e-30], dtype=dtype)
+    g = np.array([1.0, -2.0, np.nan, -0.0, 3.0, 4.0, -5.0, np.inf, 6.0], dtype=dtype)
+    for th in (0.0, 1.0, -np.inf):
+        want = x.copy()
+        want[~(x > th)] = val
+        out = np.empty_like(x)
+        K["Threshold_updateOutput"](x, out, th, val, False)
+        assert want.tobytes() == out.tobytes()
+        inplace = x.copy()
+        K["Threshold_updateOutput"](inplace, inplace, th, val, False)
+        assert want.tobytes() == inplace.tobytes()
+        want_g = g.copy()
+        want_g[~(x > th)] = 0
+        grad = np.empty_like(g)
+        K["Threshold_updateGradInput"](x, g, grad, th, val, False)
+        assert want_g.tobytes() == grad.tobytes()

@@ -449,3 +449,33 @@ def test_fractional_maxpool_windows_from_samples(dtype: Any) -> None:
         )
 
     assert jacobian_error(fwd, bwd, small) < TOL
+
+
+def _ref_unpool(shape: Any, go: Any, ind: Any) -> Any:
+    """THNN's max-pooling backward loop: zero, then ``gradInput[index - 1] += gradOutput``."""
+    want = np.zeros(shape, go.dtype)
+    planes = want.reshape(-1, shape[-2] * shape[-1])
+    gplanes = go.reshape(planes.shape[0], -1)
+    for p, row in enumerate(ind.reshape(planes.shape[0], -1)):
+        for j, i in enumerate(row):
+            if i > 0:
+                planes[p, i - 1] += gplanes[p, j]
+    return want
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_maxpool_2x2_fast_path_matches_thnn_loops(dtype: Any) -> None:
+    """2x2 stride-2 pooling (ties, NaN, -inf windows) and its backward match THNN exactly."""
+    x = rng().integers(-2, 3, (3, 4, 10, 12)).astype(dtype)
+    x[0, 0, 0, 1] = np.nan
+    x[0, 1, 2, 2] = np.nan
+    x[2, 3, 4:6, 6:8] = -np.inf
+    ref_out, ref_ind = ref_maxpool(x, (2, 2), (2, 2), (0, 0), False)
+    out, ind = _max_forward(x, (2, 2), (2, 2), (0, 0), False)
+    assert ref_ind.tolist() == ind.tolist()
+    np.testing.assert_array_equal(ref_out, out)
+    go = rng().uniform(-2, 2, out.shape).astype(dtype)
+    for indices in (ind, np.where(np.arange(ind.size).reshape(ind.shape) == 0, 61, ind)):
+        gi = np.empty_like(x)
+        K["SpatialMaxPooling_updateGradInput"](x, go, gi, indices, 2, 2, 2, 2, 0, 0, False)
+        assert _ref_unpool(x.shape, go, indices).tobytes() == gi.tobytes()
