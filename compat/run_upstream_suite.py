@@ -1,10 +1,12 @@
-"""Run Torch7's own tensor test suite (upstream ``test/test.lua``) against our library.
+"""Run Torch7's own test suites (torch7's ``test/test.lua``, nn's ``test.lua``) against our
+libraries.
 
 Upstream code is never part of this repository: point this script at a checkout of
-torch/torch7 (or at its ``test/test.lua``) kept elsewhere::
+torch/torch7 or torch/nn (or at the test file itself) kept elsewhere::
 
-    python compat/run_upstream_suite.py /path/to/torch7            # every test
+    python compat/run_upstream_suite.py /path/to/torch7            # every tensor test
     python compat/run_upstream_suite.py /path/to/torch7 -k maxMin   # tests matching a pattern
+    python compat/run_upstream_suite.py --suite nn /path/to/nn      # nn's suite
 
 Each test runs on its own through our ``torch.Tester``; the script prints one line per
 test and closes with ``N passed, N failed``.
@@ -20,21 +22,22 @@ from pathlib import Path
 from pytorch_bridge.runtime import get_runtime
 
 
-def _test_file(path: Path) -> Path:
+def _test_file(path: Path, suite: str) -> Path:
     if path.is_dir():
-        path = path / "test" / "test.lua"
+        path = path / "test" / "test.lua" if suite == "torch" else path / "test.lua"
     if not path.is_file():
         raise SystemExit(f"no upstream test file at {path}")
     return path
 
 
 LOADER = r"""
-local path = ...
-dofile(path)                 -- defines torch.test(tests), as upstream's torch/init.lua did
+local path, suite = ...
+if suite == 'nn' then require 'nn' end
+dofile(path)                 -- defines torch.test / nn.test, as upstream's init.lua did
 local tester
 local run = torch.Tester.run
 torch.Tester.run = function(self) tester = self end   -- collect, do not run yet
-torch.test()
+if suite == 'nn' then nn.test() else torch.test() end
 torch.Tester.run = run
 return tester
 """
@@ -42,12 +45,13 @@ return tester
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("torch7", type=Path, help="torch7 checkout or its test/test.lua")
+    parser.add_argument("checkout", type=Path, help="torch7 or nn checkout, or the test file")
+    parser.add_argument("--suite", choices=["torch", "nn"], default="torch")
     parser.add_argument("-k", dest="pattern", default="", help="regex selecting test names")
     parser.add_argument("-v", dest="verbose", action="store_true", help="print failure reports")
     ns = parser.parse_args(argv)
     rt = get_runtime()
-    tester = rt.execute(LOADER, str(_test_file(ns.torch7)))
+    tester = rt.execute(LOADER, str(_test_file(ns.checkout, ns.suite)), ns.suite)
     names = sorted(str(n) for n in rt.call(tester._testNames, tester).values())
     selected = [n for n in names if re.search(ns.pattern, n)]
     passed, failed = 0, []
