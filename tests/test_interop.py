@@ -76,3 +76,14 @@ def test_from_numpy_rejects_complex() -> None:
     """A dtype Torch7 has no tensor for raises DTypeError."""
     with pytest.raises(pb.DTypeError):
         pb.from_numpy(np.zeros(3, dtype=np.complex128))
+
+
+def test_array_outlives_the_lua_tensor_it_came_from() -> None:
+    """An ndarray from to_numpy keeps its memory after Lua collects the tensor."""
+    t = pb.lua.eval("torch.Tensor({1, 2, 3})")
+    a = pb.to_numpy(t)
+    del t
+    pb.lua.execute("collectgarbage(); collectgarbage(); collectgarbage()")
+    for _ in range(200):  # churn the allocator so that freed memory would be reused
+        pb.lua.execute("local x = torch.Tensor(3):fill(-1); torch._np(x)")
+    assert [1.0, 2.0, 3.0] == a.tolist()

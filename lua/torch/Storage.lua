@@ -82,19 +82,18 @@ function torch._storageFromArray(T, arr)
    return s
 end
 
---[[ The numpy array holding storage `s` (moving small storages into numpy first). ]]
+--[[ The numpy array holding storage `s`. A small storage's calloc'ed block is handed over to
+a numpy array that frees it when the array goes, so the memory never moves and FFI pointers
+taken earlier stay valid. ]]
 function torch._storageArray(s)
    local id = s._id
    local a = arrays[id]
    if a ~= nil then return a end
    local T = torch._info(s)
-   local arr, addr = K.storage_alloc(T.name, s._n)
-   if s._n > 0 then C.memcpy(ffi.cast('void *', addr), s._data, s._n * T.size) end
-   if s._kind == 0 then C.free(s._data) end
-   s._data = ffi.cast(T.ptrType, addr)
+   local addr = tonumber(ffi.cast('intptr_t', s._data))
+   arrays[id] = K.storage_adopt(T.name, addr, s._n)
    s._kind = 1
-   arrays[id] = arr
-   return arr
+   return arrays[id]
 end
 
 --[[ Resize storage `s` in place to n elements, keeping the first min(n, old) elements. ]]

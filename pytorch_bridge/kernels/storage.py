@@ -6,6 +6,8 @@ LuaJIT FFI pointer to its first element; these kernels make the arrays.
 
 from __future__ import annotations
 
+import ctypes
+import weakref
 from typing import Any
 
 import numpy as np
@@ -132,3 +134,23 @@ def tensor_copy(dst: Any, src: Any) -> None:
 def tensor_fill(dst: Any, value: float) -> None:
     """Set every element of ``dst`` to ``value`` (``THTensor_(fill)``)."""
     dst[...] = value
+
+
+_LIBC = ctypes.CDLL(None)
+_LIBC.free.argtypes = [ctypes.c_void_p]
+_LIBC.free.restype = None
+
+
+@kernel
+def storage_adopt(tname: str, address: int, n: int) -> Any:
+    """Wrap ``n`` elements of calloc'ed memory at ``address`` as an array that owns it.
+
+    The memory is freed (libc ``free``) when the array and every view of it are gone, so
+    the storage's FFI pointer stays valid for as long as the storage holds the array.
+    """
+    dt = _dtype(tname)
+    nbytes = max(int(n), 1) * dt.itemsize
+    buf = (ctypes.c_char * nbytes).from_address(int(address))
+    arr = np.frombuffer(buf, dtype=dt, count=int(n))
+    weakref.finalize(buf, _LIBC.free, int(address))
+    return arr

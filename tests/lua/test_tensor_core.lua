@@ -145,6 +145,15 @@ function tests.shrunkStorageNeverReadsOutOfBounds()
       'copying from past a shrunk storage raises')
 end
 
+function tests.pointersStayValidWhenNumpyFirstSeesASmallStorage()
+   local t = torch.Tensor(4):fill(2)
+   local p = t:data()
+   torch._np(t)            -- hands the small storage's memory to numpy, without moving it
+   p[1] = 7
+   tester:eq(t[2], 7)
+   tester:eq(torch._np(t)[1], 7)
+end
+
 function tests.emptyTensorsCannotGainDimensionsWithoutStorage()
    local e = torch.Tensor()
    tester:assert(not pcall(function() return e:expand(3) end), 'expand of an empty tensor raises')
