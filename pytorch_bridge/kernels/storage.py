@@ -151,6 +151,6 @@ def storage_adopt(tname: str, address: int, n: int) -> Any:
     dt = _dtype(tname)
     nbytes = max(int(n), 1) * dt.itemsize
     buf = (ctypes.c_char * nbytes).from_address(int(address))
-    arr = np.frombuffer(buf, dtype=dt, count=int(n))
+    arr = np.frombuffer(memoryview(buf), dtype=dt, count=int(n))
     weakref.finalize(buf, _LIBC.free, int(address))
     return arr
