@@ -34,8 +34,8 @@ local function checkInput(self, input)
       error('nn.Linear: input must be a vector or a matrix', 3)
    end
    if input:size(d) ~= self.weight:size(2) then
-      error(string.format('nn.Linear: input has %d features per sample, expected %d',
-         input:size(d), self.weight:size(2)), 3)
+      error(string.format('nn.Linear: size mismatch, input has %d features per sample, ' ..
+         'expected %d', input:size(d), self.weight:size(2)), 3)
    end
 end
 

@@ -77,5 +77,14 @@ function tests.saveLoadRoundTrip()
    H.roundTrip(tester, nn.Linear(4, 3):noBias(), torch.rand(4))
 end
 
+function tests.wrongInputSizeSaysSizeMismatchAndWhereInContainers()
+   local model = nn.Sequential():add(nn.Identity()):add(nn.Linear(1, 1))
+   local ok, err = pcall(function() model:forward(torch.randn(3, 2)) end)
+   tester:assert(not ok, 'a wrong input size raises')
+   tester:assert(tostring(err):find('size mismatch', 1, true) ~= nil, 'the reason is given')
+   tester:assert(tostring(err):find('In 2 module of nn.Sequential', 1, true) ~= nil,
+      'the failing child is named')
+end
+
 tester:add(tests)
 return tester
