@@ -22,26 +22,6 @@ function ParallelCriterion:add(criterion, weight)
    return self
 end
 
--- Set every tensor of a nested table to `value`.
-local function fill(t, value)
-   if torch.isTensor(t) then
-      t:fill(value)
-   else
-      for _, v in pairs(t) do fill(v, value) end
-   end
-   return t
-end
-
--- t1 = t1 + value * t2 over nested tables of tensors.
-local function addScaled(t1, value, t2)
-   if torch.isTensor(t1) then
-      t1:add(value, t2)
-   else
-      for k in pairs(t2) do addScaled(t1[k], value, t2[k]) end
-   end
-   return t1
-end
-
 function ParallelCriterion:updateOutput(input, target)
    self.output = 0
    for i, criterion in ipairs(self.criterions) do
@@ -53,10 +33,11 @@ end
 
 function ParallelCriterion:updateGradInput(input, target)
    self.gradInput = nn.utils.recursiveResizeAs(self.gradInput, input)
-   fill(self.gradInput, 0)
+   nn.utils.recursiveFill(self.gradInput, 0)
    for i, criterion in ipairs(self.criterions) do
       local t = self.repeatTarget and target or target[i]
-      addScaled(self.gradInput[i], self.weights[i], criterion:updateGradInput(input[i], t))
+      nn.utils.recursiveAdd(self.gradInput[i], self.weights[i],
+         criterion:updateGradInput(input[i], t))
    end
    return self.gradInput
 end
