@@ -2,7 +2,6 @@
 -- view, viewAs) and the copying basics (copy, clone, contiguous, type conversion).
 -- Views are pure Lua geometry: no crossing into Python.
 local torch = ...
-local ffi = require 'ffi'
 local M = torch._tensorMethods
 local rawTensor, numel = torch._rawTensor, torch._numel
 local checkDim, argError = torch._checkDim, torch._argError
@@ -146,6 +145,9 @@ function M.expand(t, ...)
    end
    if t._nd == 0 then argError(t, 'expand', 'cannot expand a tensor with no dimensions') end
    local nd, sz = torch._parseSizes(torch.typename(t) .. '.expand', 1, ...)
+   if nd > torch.MAXDIM then
+      argError(t, 'expand', 'tensors have at most %d dimensions (asked for %d)', torch.MAXDIM, nd)
+   end
    if nd < t._nd then
       argError(t, 'expand', 'the number of sizes (%d) is smaller than the dimension (%d)',
          nd, t._nd)
@@ -207,6 +209,9 @@ function M.unsqueeze(t, dim)
       argError(t, 'unsqueeze', 'dimension %s out of range [1, %d]', tostring(dim), nd + 1)
    end
    if nd == 0 then argError(t, 'unsqueeze', 'cannot unsqueeze a tensor with no dimensions') end
+   if nd >= torch.MAXDIM then
+      argError(t, 'unsqueeze', 'tensors have at most %d dimensions', torch.MAXDIM)
+   end
    local r = alias(t)
    local d = dim - 1
    for k = nd, d + 1, -1 do r._sz[k], r._sd[k] = t._sz[k - 1], t._sd[k - 1] end

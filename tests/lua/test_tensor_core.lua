@@ -154,6 +154,19 @@ function tests.pointersStayValidWhenNumpyFirstSeesASmallStorage()
    tester:eq(torch._np(t)[1], 7)
 end
 
+function tests.viewsNeverExceedTheDimensionLimit()
+   local sizes = {}
+   for d = 1, torch.MAXDIM + 1 do sizes[d] = 1 end
+   local t = torch.Tensor(1)
+   tester:assertError(function() t:expand(unpack(sizes)) end, 'expand past the limit raises')
+   local fullSizes = {}
+   for d = 1, torch.MAXDIM do fullSizes[d] = 1 end
+   local full = torch.Tensor(torch.LongStorage(fullSizes))
+   tester:assertError(function() full:unsqueeze(1) end, 'unsqueeze past the limit raises')
+   tester:assertError(function() full:unfold(1, 1, 1) end, 'unfold past the limit raises')
+   tester:assertError(function() torch.Tensor(unpack(sizes)) end, 'resize past the limit raises')
+end
+
 function tests.emptyTensorsCannotGainDimensionsWithoutStorage()
    local e = torch.Tensor()
    tester:assert(not pcall(function() return e:expand(3) end), 'expand of an empty tensor raises')
