@@ -3,7 +3,7 @@
 local torch = {}
 _G.torch = torch
 -- Lua 5.2 spelling used by many Torch7 scripts and tests.
-table.unpack = table.unpack or unpack
+table.unpack = table.unpack or unpack   -- luacheck: ignore 142 143
 package.loaded.torch = torch
 
 torch._bridge = require 'torch._bridge'

@@ -48,7 +48,7 @@ function torch.multinomialAliasSetup(probs, state)
       qmin = math.min(qmin, q[i])
       qmax = math.max(qmax, q[i])
    end
-   if not (qmin > 0) then
+   if not (qmin > 0) then   -- luacheck: ignore 581 (also true for NaN)
       error('torch.multinomialAliasSetup: probabilities must be positive (q_min is ' ..
          tostring(qmin) .. ')', 2)
    end
