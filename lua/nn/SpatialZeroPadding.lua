@@ -1,6 +1,13 @@
 local SpatialZeroPadding, parent = torch.class('nn.SpatialZeroPadding', 'nn.Module')
 local K, np = torch._bridge.K, torch._np
 
+-- The kernels of each padding class; SpatialReflectionPadding and SpatialReplicationPadding
+-- reuse these methods with their own kernels (see their files).
+SpatialZeroPadding._kernels = {
+   updateOutput = K.SpatialZeroPadding_updateOutput,
+   updateGradInput = K.SpatialZeroPadding_updateGradInput,
+}
+
 --[[ Pad each plane of a 3-D or 4-D input with zeros.
 ARGS: pad_l, pad_r, pad_t, pad_b (pad_r, pad_t and pad_b default to pad_l) ]]
 function SpatialZeroPadding:__init(pad_l, pad_r, pad_t, pad_b)
@@ -28,7 +35,7 @@ end
 
 function SpatialZeroPadding:updateOutput(input)
    self.output:resize(paddedSize(self, input))
-   K.SpatialZeroPadding_updateOutput(np(input), np(self.output),
+   self._kernels.updateOutput(np(input), np(self.output),
       self.pad_l, self.pad_r, self.pad_t, self.pad_b)
    return self.output
 end
@@ -38,7 +45,7 @@ function SpatialZeroPadding:updateGradInput(input, gradOutput)
       error(torch.type(self) .. ': input and gradOutput must be compatible in size', 2)
    end
    self.gradInput:resizeAs(input)
-   K.SpatialZeroPadding_updateGradInput(np(input), np(gradOutput), np(self.gradInput),
+   self._kernels.updateGradInput(np(input), np(gradOutput), np(self.gradInput),
       self.pad_l, self.pad_r, self.pad_t, self.pad_b)
    return self.gradInput
 end
