@@ -13,16 +13,21 @@ function SpatialDropout:__init(p, stochasticInference)
    self.noise = torch.Tensor()
 end
 
+-- Feature maps have this many trailing dimensions (VolumetricDropout reuses these methods
+-- with 3) and the input has one (nfeat) or two (nbatch, nfeat) leading ones.
+SpatialDropout._mapDims = 2
+SpatialDropout._shapes = '4D (nbatch, nfeat, h, w) or 3D (nfeat, h, w)'
+
 function SpatialDropout:updateOutput(input)
    local masked = (self.train or self.stochastic_inference) and true or false
    if masked then
-      if input:dim() == 4 then
-         self.noise:resize(input:size(1), input:size(2), 1, 1)
-      elseif input:dim() == 3 then
-         self.noise:resize(input:size(1), 1, 1)
-      else
-         error('nn.SpatialDropout: input must be 4D (nbatch, nfeat, h, w) or 3D (nfeat, h, w)', 2)
+      local lead = input:dim() - self._mapDims
+      if lead ~= 1 and lead ~= 2 then
+         error(string.format('%s: input must be %s', torch.type(self), self._shapes), 2)
       end
+      local size = input:size()
+      for d = lead + 1, input:dim() do size[d] = 1 end
+      self.noise:resize(size)
       self.noise:bernoulli(1 - self.p)
    end
    self.output:resizeAs(input)
@@ -32,7 +37,7 @@ end
 
 function SpatialDropout:updateGradInput(input, gradOutput) -- luacheck: no unused args
    if not self.train then
-      error('nn.SpatialDropout: backprop only defined while training', 2)
+      error(torch.type(self) .. ': backprop only defined while training', 2)
    end
    self.gradInput:resizeAs(gradOutput)
    K.FeatureDropout_updateGradInput(np(gradOutput), np(self.gradInput), np(self.noise))

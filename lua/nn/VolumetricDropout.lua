@@ -1,55 +1,13 @@
-local VolumetricDropout, parent = torch.class('nn.VolumetricDropout', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local VolumetricDropout = torch.class('nn.VolumetricDropout', 'nn.Module')
 
 --[[ Dropout of whole feature maps: while training, each map of a 5-D (nbatch, nfeat, t, h, w) or
 4-D (nfeat, t, h, w) input is kept (mask 1) with probability 1 - p and zeroed otherwise, the mask
 drawn with bernoulli(1 - p) into `noise`; while evaluating the input is scaled by 1 - p.
 ARGS: p (drop probability, default 0.5), stochasticInference (keep dropping while evaluating) ]]
-function VolumetricDropout:__init(p, stochasticInference)
-   parent.__init(self)
-   self.p = p or 0.5
-   self.train = true
-   self.stochastic_inference = stochasticInference or false
-   self.noise = torch.Tensor()
+-- Same fields and behaviour as nn.SpatialDropout, over three map dimensions.
+for _, method in ipairs({ '__init', 'updateOutput', 'updateGradInput', 'setp', 'clearState',
+                          '__tostring__' }) do
+   VolumetricDropout[method] = nn.SpatialDropout[method]
 end
-
-function VolumetricDropout:updateOutput(input)
-   local masked = (self.train or self.stochastic_inference) and true or false
-   if masked then
-      if input:dim() == 5 then
-         self.noise:resize(input:size(1), input:size(2), 1, 1, 1)
-      elseif input:dim() == 4 then
-         self.noise:resize(input:size(1), 1, 1, 1)
-      else
-         error('nn.VolumetricDropout: input must be 5D (nbatch, nfeat, t, h, w) or 4D '
-            .. '(nfeat, t, h, w)', 2)
-      end
-      self.noise:bernoulli(1 - self.p)
-   end
-   self.output:resizeAs(input)
-   K.FeatureDropout_updateOutput(np(input), np(self.output), np(self.noise), self.p, masked)
-   return self.output
-end
-
-function VolumetricDropout:updateGradInput(input, gradOutput) -- luacheck: no unused args
-   if not self.train then
-      error('nn.VolumetricDropout: backprop only defined while training', 2)
-   end
-   self.gradInput:resizeAs(gradOutput)
-   K.FeatureDropout_updateGradInput(np(gradOutput), np(self.gradInput), np(self.noise))
-   return self.gradInput
-end
-
---[[ ARGS: p (number): the new drop probability ]]
-function VolumetricDropout:setp(p)
-   self.p = p
-end
-
-function VolumetricDropout:clearState()
-   if self.noise then self.noise:set() end
-   return parent.clearState(self)
-end
-
-function VolumetricDropout:__tostring__()
-   return string.format('%s(%f)', torch.type(self), self.p)
-end
+VolumetricDropout._mapDims = 3
+VolumetricDropout._shapes = '5D (nbatch, nfeat, t, h, w) or 4D (nfeat, t, h, w)'
