@@ -29,7 +29,6 @@ local function account(bytes)
       collectgarbage('collect')
    end
 end
-torch._accountBytes = account
 
 local function storageFree(s)
    local id = s._id
@@ -70,11 +69,11 @@ end
 
 --[[ Wrap a 1-D contiguous numpy array (or a view of one) as a storage sharing its memory. ]]
 function torch._storageFromArray(T, arr)
-   local a, addr = K.storage_from_buffer(arr)
+   local a, addr, n = K.storage_from_buffer(arr)
    nextId = nextId + 1
    local s = ffi.gc(T.storageCT(), storageFree)
    s._id = nextId
-   s._n = tonumber(K.array_len(a))
+   s._n = n
    if T.isHalf then s._flags = 1 end
    s._kind = 1
    s._data = ffi.cast(T.ptrType, addr)
@@ -136,9 +135,6 @@ function torch._storageView(base, offset, count)
    return s
 end
 
-function torch._storageBase(s)
-   return bases[s]
-end
 
 --[[ Turn on or off the accounting of array memory that triggers Lua garbage collections
 (Torch7's heap tracking). It is on by default. ]]

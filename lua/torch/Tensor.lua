@@ -31,7 +31,6 @@ torch._rawTensor = rawTensor
 local function invalidate(t)
    views[t] = nil
 end
-torch._invalidate = invalidate
 
 --[[ Point tensor `t` at storage `st` (nil allowed), keeping the reference counts right. ]]
 local function setStorage(t, st)

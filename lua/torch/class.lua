@@ -203,17 +203,6 @@ function torch.factory(name)
    return factories[name]
 end
 
---[[ The registered class names, sorted. ]]
-function torch._classNames()
-   local names = {}
-   for name, mt in pairs(registry) do
-      if type(name) == 'string' and type(mt) == 'table' and rawget(mt, '__typename') == name then
-         names[#names + 1] = name
-      end
-   end
-   table.sort(names)
-   return names
-end
 
 local defaultTensorType = 'torch.DoubleTensor'
 

@@ -60,11 +60,15 @@ def storage_resize(a: Any, n: int) -> tuple[Any, int]:
 
 
 @kernel
-def storage_from_buffer(a: Any) -> tuple[Any, int]:
-    """Adopt a 1-D contiguous array as storage memory (no copy), returning it and its address."""
+def storage_from_buffer(a: Any) -> tuple[Any, int, int]:
+    """Adopt a 1-D contiguous array as storage memory (no copy).
+
+    Returns:
+        (the array, the address of its first element, its number of elements).
+    """
     if a.ndim != 1 or not a.flags.c_contiguous:
         raise ShapeError(f"a storage array must be 1-D and contiguous, got shape {a.shape}")
-    return a, _address(a)
+    return a, _address(a), int(a.shape[0])
 
 
 @kernel
@@ -73,20 +77,6 @@ def storage_copy(dst: Any, src: Any) -> None:
     if dst.shape[0] != src.shape[0]:
         raise ShapeError(f"storage copy: sizes differ ({dst.shape[0]} vs {src.shape[0]})")
     np.copyto(dst, src, casting="unsafe")
-
-
-@kernel
-def storage_fill(a: Any, value: float) -> None:
-    """Fill every element of ``a`` with ``value`` (``THStorage_(fill)``)."""
-    a.fill(value)
-
-
-@kernel
-def storage_from_string(tname: str, data: bytes) -> tuple[Any, int]:
-    """Make a Byte/Char storage array holding the bytes of ``data``."""
-    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    a = np.frombuffer(raw, dtype=_dtype(tname)).copy()
-    return a, _address(a)
 
 
 @kernel
@@ -103,12 +93,6 @@ def array_view(base: Any, offset: int, *geometry: int) -> Any:
     return np.ndarray(
         geometry[:n], base.dtype, base, int(offset) * item, tuple(s * item for s in geometry[n:])
     )
-
-
-@kernel
-def array_len(a: Any) -> int:
-    """Return the number of elements of a 1-D array."""
-    return int(a.shape[0])
 
 
 @kernel
