@@ -36,6 +36,23 @@ def _load_tester(path: Path) -> Any:
     return rt.call(rt.eval("function(p) return dofile(p) end"), str(path))
 
 
+_RUN_ONE = r"""
+function(tester, name)
+   local ok, report = tester:_runOne(name)
+   -- reports may quote binary data; escape bytes that are not ASCII so Python can read them
+   report = tostring(report):gsub('[\128-\255]', function(c)
+      return string.format('\\x%02X', c:byte())
+   end)
+   return ok, report
+end
+"""
+
+
+def _run_one() -> Any:
+    """The Lua function running one test and returning (passed, ASCII-safe report)."""
+    return get_runtime().eval(_RUN_ONE)
+
+
 class LuaTestFile(pytest.File):
     """A Lua test file: one item per test registered on its tester."""
 
@@ -54,7 +71,8 @@ class LuaTestItem(pytest.Item):
         self.tester = tester
 
     def runtest(self) -> None:
-        ok, report = get_runtime().call(self.tester._runOne, self.tester, self.name)
+        rt = get_runtime()
+        ok, report = rt.call(_run_one(), self.tester, self.name)
         if not ok:
             raise LuaTestError(str(report))
 

@@ -328,7 +328,12 @@ function tests.functionsAreRefusedByDefault()
    tester:eq(r.f(1), 6)
    local b = torch.deserialize(s, nil, { functions = 'opaque' })
    tester:eq(type(b.f), 'table')
-   tester:eq(torch.serialize(b), s)
+   -- the blob saves back byte for byte (the tables around it may list their keys in another
+   -- order: LuaJIT seeds its string hashes per process)
+   local again = torch.deserialize(torch.serialize(b), nil, { functions = 'opaque' })
+   tester:eq(again.f.bytecode, b.f.bytecode)
+   tester:eq(again.f.tag, b.f.tag)
+   tester:eq(torch.deserialize(torch.serialize(b), nil, { functions = 'load' }).f(2), 7)
 end
 
 function tests.unwritableValuesNameTheirPath()
