@@ -24,10 +24,19 @@ def lua() -> Any:
     return rt
 
 
-@pytest.fixture(params=["numpy"])
+@pytest.fixture(params=["numpy", pytest.param("cupy", marks=pytest.mark.gpu)])
 def xp(request: pytest.FixtureRequest) -> Any:
-    """The array module a kernel test runs on (cupy joins when a GPU is present)."""
-    return np
+    """The array module a kernel test runs on: numpy, and cupy where a GPU is usable."""
+    if request.param == "numpy":
+        return np
+    from pytorch_bridge.backend import cuda_status
+
+    usable, why = cuda_status()
+    if not usable:
+        pytest.skip(why)
+    import cupy
+
+    return cupy
 
 
 def _load_tester(path: Path) -> Any:

@@ -157,7 +157,7 @@ def test_fixture_model_matches_torch7(lua: Any, name: str) -> None:
     """A saved conv model's forward, backward and eval forward reproduce real Torch7's."""
     missing = _missing(lua, FIXTURES[name][1])
     if missing:
-        pytest.skip(f"{name} needs {', '.join(missing)}")
+        pytest.fail(f"{name} needs {', '.join(missing)}")
     got, io = lua.call(
         lua.eval(_LUA_RUN_MODEL), str(MODELS / f"{name}.t7"), str(MODELS / f"{name}.io.t7")
     )
@@ -176,7 +176,7 @@ def test_fixture_model_built_from_definition(lua: Any, name: str) -> None:
     """The README definition after manualSeed(seed) gives the saved initial parameters."""
     missing = _missing(lua, FIXTURES[name][1])
     if missing:
-        pytest.skip(f"{name} needs {', '.join(missing)}")
+        pytest.fail(f"{name} needs {', '.join(missing)}")
     io = lua.call(lua.eval("torch.load"), str(MODELS / f"{name}.io.t7"))
     params, _ = lua.call(lua.eval(_LUA_BUILD), FIXTURES[name][0], int(io.seed))
     assert _flat(lua, io.params).tolist() == _flat(lua, params).tolist()
