@@ -176,8 +176,7 @@ def SpatialMaxPooling_updateOutput(
     if not (tiled and _max_tiled(xp, input, output, indices, kH, kW)):
         _max_general(xp, input, output, indices, (kH, kW), (dH, dW), (padH, padW))
     base = (xp.arange(oH) * dH - padH)[:, None] * iW + (xp.arange(oW) * dW - padW + 1)
-    flat = indices.reshape(-1, oH * oW)
-    flat += base.reshape(-1)
+    indices += base.astype(indices.dtype)  # broadcast over planes; works on any strides
     empty = ~(output > -xp.inf)  # windows of NaN / -inf only: THNN keeps -inf and index 0
     if empty.any():
         output[empty] = -xp.inf
@@ -194,14 +193,20 @@ def _scatter_planes(xp: Any, gradInput: Any, gradOutput: Any, index: Any, unique
     missing = flat < 0
     flat = flat + (xp.arange(nplanes) * plane)[:, None]
     go = gradOutput.reshape(nplanes, -1)
-    gi = gradInput.reshape(-1)
+    # reshape(-1) of a non-contiguous gradInput would be a copy: fill a flat buffer instead
+    gi = (
+        gradInput.reshape(-1) if gradInput.flags.c_contiguous else xp.empty(total, gradInput.dtype)
+    )
     if unique and not bool(missing.any()):
         gi.fill(0)
         gi[flat.reshape(-1)] = go.reshape(-1)
-        return
-    flat[missing] = total
-    acc = xp.bincount(flat.reshape(-1), weights=go.reshape(-1), minlength=total + 1)
-    gi[...] = acc[:total]
+    else:
+        flat[missing] = total
+        gi[...] = xp.bincount(flat.reshape(-1), weights=go.reshape(-1), minlength=total + 1)[
+            :total
+        ]
+    if not gradInput.flags.c_contiguous:
+        gradInput[...] = gi.reshape(gradInput.shape)
 
 
 @kernel

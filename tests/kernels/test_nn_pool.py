@@ -479,3 +479,19 @@ def test_maxpool_2x2_fast_path_matches_thnn_loops(dtype: Any) -> None:
         gi = np.empty_like(x)
         K["SpatialMaxPooling_updateGradInput"](x, go, gi, indices, 2, 2, 2, 2, 0, 0, False)
         assert _ref_unpool(x.shape, go, indices).tobytes() == gi.tobytes()
+
+
+def test_maxpool_backward_writes_into_a_non_contiguous_gradinput(xp: Any) -> None:
+    """A transposed (non-contiguous) gradInput receives the gradient, not a copy of it."""
+    x = xp.asarray(np.arange(16.0).reshape(1, 4, 4))
+    out = xp.zeros((1, 2, 2))
+    idx = xp.zeros((1, 2, 2), dtype=xp.int64)
+    K["SpatialMaxPooling_updateOutput"](x, out, idx, 2, 2, 2, 2, 0, 0, False)
+    storage = xp.zeros((4, 4, 1))
+    gi = storage.transpose(2, 1, 0)  # shape (1, 4, 4), not C-contiguous
+    assert not gi.flags.c_contiguous
+    go = xp.ones((1, 2, 2))
+    K["SpatialMaxPooling_updateGradInput"](x, go, gi, idx, 2, 2, 2, 2, 0, 0, False)
+    expected = np.zeros((4, 4))
+    expected[1, 1] = expected[1, 3] = expected[3, 1] = expected[3, 3] = 1
+    assert expected.tolist() == gi[0].tolist()
