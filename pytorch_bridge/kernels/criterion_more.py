@@ -17,14 +17,9 @@ import numpy as np
 from ..backend import array_module
 from ..errors import ShapeError
 from . import _checks, kernel
+from .criterion import _pair
 
 _BCE_EPS = 1e-12
-
-
-def _pair(where: str, input: Any, target: Any) -> Any:
-    """Return ``target`` shaped like ``input`` (same number of elements required)."""
-    _checks.same_numel(where, "input", input, "target", target)
-    return target.reshape(input.shape)
 
 
 def _store(output: Any, input: Any, total: Any, sizeAverage: bool) -> Any:

@@ -9,27 +9,13 @@ Integer sums accumulate in int64 and wrap into the result type, as C casts do.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import numpy as np
 
 from ..backend import array_module
 from . import kernel
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def quiet(fn: F) -> F:
-    """Run ``fn`` with floating-point warnings off: Torch7 gives inf/nan silently."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any) -> Any:
-        with np.errstate(all="ignore"):
-            return fn(*args)
-
-    return wrapper  # type: ignore[return-value]
+from .pointwise import quiet
 
 
 def acc_dtype(a: Any) -> Any:
