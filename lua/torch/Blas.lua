@@ -3,7 +3,6 @@
 -- speed); tiny contiguous floating-point products run as LuaJIT loops. Also defines the
 -- argument matcher that Lapack.lua and Conv.lua share.
 local torch = ...
-local ffi = require 'ffi'
 local K = torch._bridge.K
 local M = torch._tensorMethods
 local np, numel = torch._np, torch._numel
@@ -11,32 +10,9 @@ local np, numel = torch._np, torch._numel
 local LA = {}
 torch._linalg = LA
 
---[[ The type info of tensor `x`, nil for anything else. ]]
-local function tinfo(x)
-   local T, kind = torch._info(x)
-   if kind == 'tensor' then return T end
-   return nil
-end
-LA.tinfo = tinfo
-
-local scratch = {}
-for _, T in ipairs(torch._typeList) do scratch[T] = ffi.new(T.ctype .. '[1]') end
-
---[[ Number `v` converted to type T as a C cast would (integers truncate and wrap). ]]
-local function toReal(T, v)
-   if T.name == 'Double' then return v end
-   local b = scratch[T]
-   if T.isint then
-      v = v >= 0 and math.floor(v) or math.ceil(v)
-      if v < T.min or v > T.max then
-         local span = T.max - T.min + 1
-         v = (v - T.min) % span + T.min
-      end
-   end
-   b[0] = v
-   return tonumber(b[0])
-end
-LA.toReal = toReal
+-- Type lookup (nil for HalfTensor, which has no math) and C-style number casts are the
+-- pointwise family's.
+local tinfo, toReal = torch._pointwise.tinfo, torch._pointwise.toReal
 
 --[[ Sizes of `t` written as "2x3" (or "empty"). ]]
 local function sizeStr(t)

@@ -271,4 +271,16 @@ function tests.invalidArgumentsNameTheFunction()
    errorMatches(function() return torch.mm() end, 'mm: invalid arguments')
 end
 
+function tests.halfTensorsHaveNoBlas()
+   local h = torch.HalfTensor(2, 2)
+   tester:assertError(function() return torch.mm(h, h) end, 'HalfTensor has no math')
+end
+
+function tests.scalarsCastLikeThePointwiseFamily()
+   local a = torch.LongTensor({{1}})
+   local r = torch.LongTensor(1, 1)
+   r:addmm(0, r, 1e19, a, a)
+   tester:eq(r[1][1], torch.LongTensor({0}):add(1e19)[1])
+end
+
 return tester:add(tests)
