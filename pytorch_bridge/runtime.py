@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import kernels
+from . import _pyrefs, kernels
 from .errors import LuaError, RuntimeSetupError
 
 try:
@@ -65,6 +65,7 @@ class Runtime:
         if not version.startswith("LuaJIT 2.1"):
             raise RuntimeSetupError(f"pytorch_bridge needs LuaJIT 2.1, the runtime is {version}")
         self.luajit_version = version
+        _pyrefs.install(self.lua)
         self.root = lua_root()
         self._install_paths()
         self._install_bridge()
