@@ -222,6 +222,11 @@ class LuaModule(Module):
         """Zero the Lua gradient tensors in place (``zeroGradParameters``)."""
         self._b.call(self._lua, "zeroGradParameters")
 
+    def clear_state(self) -> LuaModule:
+        """Empty the Lua module's buffers (``clearState``: outputs, gradInputs); returns self."""
+        self._b.call(self._lua, "clearState")
+        return self
+
     @property
     def training(self) -> bool:  # type: ignore[override]
         """Whether the Lua module is in training mode (its ``train`` field)."""

@@ -244,3 +244,19 @@ def test_criterion_called_twice_in_one_graph(leaf: Any) -> None:
     lsm, crit = nn.LogSoftMax(), nn.ClassNLLCriterion()
     t1, t2 = pb.tensor(np.array([1, 2])), pb.tensor(np.array([3, 3]))
     assert pb.gradcheck(lambda x: crit(lsm(x), t1) + 2 * crit(lsm(x * 2), t2), [leaf(2, 3)])
+
+
+def test_clear_state_empties_buffers_and_calls_still_work(leaf: Any) -> None:
+    """``clear_state`` runs Lua's clearState: output buffers are empty, later calls work."""
+    model = nn.Sequential().add(nn.Linear(3, 4)).add(nn.Tanh())
+    x = leaf(2, 3)
+    before = model(x).detach().numpy().copy()
+    assert model.clear_state() is model
+    sizes = pb.lua.execute(
+        "local m = ...; return m.output:nElement(), m.modules[1].output:nElement()", model.lua
+    )
+    assert tuple(sizes) == (0, 0)
+    y = model(x)
+    np.testing.assert_array_equal(before, y.detach().numpy())
+    y.sum().backward()
+    assert x.grad is not None
