@@ -28,3 +28,20 @@ def fmt_time(seconds: float) -> str:
     if seconds < 1e-3:
         return f"{seconds * 1e6:.2f} µs"
     return f"{seconds * 1e3:.2f} ms"
+
+
+def interleaved(fns: list[Callable[[int], object]], inner: int, repeats: int = 7) -> list[float]:
+    """Seconds per iteration for each of ``fns``, timed in turn within every repeat.
+
+    Taking turns puts the same machine state (other load, CPU clock) under every side, so
+    the ratios between them drift less than when each side runs all its repeats at once.
+    """
+    for fn in fns:
+        fn(max(1, inner // 10))  # warm up
+    best = [float("inf")] * len(fns)
+    for _ in range(repeats):
+        for i, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            fn(inner)
+            best[i] = min(best[i], time.perf_counter() - t0)
+    return [b / inner for b in best]

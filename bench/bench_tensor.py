@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import fmt_time, per_call  # noqa: E402
+from _timing import fmt_time, interleaved, per_call  # noqa: E402
 
 from pytorch_bridge import lua  # noqa: E402
 
@@ -51,73 +51,80 @@ def _py_loop(body: Callable[[], object]) -> Callable[[int], object]:
     return run
 
 
+def _trio(
+    ours: Callable[[int], object],
+    npy: Callable[[int], object],
+    tor: Callable[[int], object] | None,
+    inner: int,
+) -> tuple[float, float, float | None]:
+    """Per-iteration times of the three sides, timed in turn (see ``interleaved``)."""
+    times = interleaved([ours, npy] + ([tor] if tor is not None else []), inner)
+    return times[0], times[1], (times[2] if tor is not None else None)
+
+
 def bench_small_add() -> Row:
-    ours = per_call(_lua_loop("a:add(b)", "local a, b = torch.rand(4), torch.rand(4)"), 200_000)
+    ours = _lua_loop("a:add(b)", "local a, b = torch.rand(4), torch.rand(4)")
     a, b = np.random.rand(4), np.random.rand(4)
-    npy = per_call(_py_loop(lambda: np.add(a, b, out=a)), 200_000)
     tor = None
     if pt is not None:
         ta, tb = pt.rand(4, dtype=pt.float64), pt.rand(4, dtype=pt.float64)
-        tor = per_call(_py_loop(lambda: ta.add_(tb)), 200_000)
-    return Row("add, 4 doubles (in place)", ours, npy, tor, "0.75 µs")
+        tor = _py_loop(lambda: ta.add_(tb))
+    times = _trio(ours, _py_loop(lambda: np.add(a, b, out=a)), tor, 200_000)
+    return Row("add, 4 doubles (in place)", *times, "0.75 µs")
 
 
 def bench_big_add() -> Row:
-    ours = per_call(
-        _lua_loop("a:add(b)", "local a, b = torch.rand(1000000), torch.rand(1000000)"), 200
-    )
+    ours = _lua_loop("a:add(b)", "local a, b = torch.rand(1000000), torch.rand(1000000)")
     a, b = np.random.rand(1_000_000), np.random.rand(1_000_000)
-    npy = per_call(_py_loop(lambda: np.add(a, b, out=a)), 200)
     tor = None
     if pt is not None:
         ta, tb = pt.rand(1_000_000, dtype=pt.float64), pt.rand(1_000_000, dtype=pt.float64)
-        tor = per_call(_py_loop(lambda: ta.add_(tb)), 200)
-    return Row("add, 1e6 doubles (in place)", ours, npy, tor, "1.2 ms")
+        tor = _py_loop(lambda: ta.add_(tb))
+    times = _trio(ours, _py_loop(lambda: np.add(a, b, out=a)), tor, 200)
+    return Row("add, 1e6 doubles (in place)", *times, "1.2 ms")
 
 
 def bench_matmul() -> Row:
     setup = (
         "local a = torch.FloatTensor(512, 512):uniform(); local b = a:clone(); local c = a:clone()"
     )
-    ours = per_call(_lua_loop("c:mm(a, b)", setup), 20)
+    ours = _lua_loop("c:mm(a, b)", setup)
     a = np.random.rand(512, 512).astype(np.float32)
     b, c = a.copy(), a.copy()
-    npy = per_call(_py_loop(lambda: np.matmul(a, b, out=c)), 20)
     tor = None
     if pt is not None:
         ta = pt.rand(512, 512)
         tb, tc = ta.clone(), ta.clone()
-        tor = per_call(_py_loop(lambda: pt.mm(ta, tb, out=tc)), 20)
-    return Row("matmul 512x512 float", ours, npy, tor, "7.8 ms")
+        tor = _py_loop(lambda: pt.mm(ta, tb, out=tc))
+    times = _trio(ours, _py_loop(lambda: np.matmul(a, b, out=c)), tor, 20)
+    return Row("matmul 512x512 float", *times, "7.8 ms")
 
 
 def bench_narrow() -> Row:
-    ours = per_call(
-        _lua_loop("local v = t:narrow(1, 3, 10)", "local t = torch.Tensor(100, 100)"), 1_000_000
-    )
+    ours = _lua_loop("local v = t:narrow(1, 3, 10)", "local t = torch.Tensor(100, 100)")
     a = np.zeros((100, 100))
-    npy = per_call(_py_loop(lambda: a[2:12]), 1_000_000)
     tor = None
     if pt is not None:
         ta = pt.zeros(100, 100, dtype=pt.float64)
-        tor = per_call(_py_loop(lambda: ta.narrow(0, 2, 10)), 1_000_000)
-    return Row("narrow (create a view)", ours, npy, tor, "1.25 µs")
+        tor = _py_loop(lambda: ta.narrow(0, 2, 10))
+    times = _trio(ours, _py_loop(lambda: a[2:12]), tor, 1_000_000)
+    return Row("narrow (create a view)", *times, "1.25 µs")
 
 
 def bench_narrow_copy() -> Row:
     setup = "local big = torch.rand(1000, 1000); local dst = torch.Tensor(500, 500)"
-    ours = per_call(_lua_loop("dst:copy(big:narrow(1, 2, 500):narrow(2, 3, 500))", setup), 500)
+    ours = _lua_loop("dst:copy(big:narrow(1, 2, 500):narrow(2, 3, 500))", setup)
     big, dst = np.random.rand(1000, 1000), np.zeros((500, 500))
 
     def np_copy() -> None:
         dst[...] = big[1:501, 2:502]
 
-    npy = per_call(_py_loop(np_copy), 500)
     tor = None
     if pt is not None:
         tb, td = pt.rand(1000, 1000, dtype=pt.float64), pt.zeros(500, 500, dtype=pt.float64)
-        tor = per_call(_py_loop(lambda: td.copy_(tb.narrow(0, 1, 500).narrow(1, 2, 500))), 500)
-    return Row("narrow + copy 500x500 of 1000x1000", ours, npy, tor, "0.25 ms")
+        tor = _py_loop(lambda: td.copy_(tb.narrow(0, 1, 500).narrow(1, 2, 500)))
+    times = _trio(ours, _py_loop(np_copy), tor, 500)
+    return Row("narrow + copy 500x500 of 1000x1000", *times, "0.25 ms")
 
 
 def bench_element_reads() -> Row:

@@ -8,6 +8,50 @@ local M = torch._tensorMethods
 local numel, rawTensor = torch._numel, torch._rawTensor
 
 local SMALL = 2048
+local ROW_MIN = 32   -- elements; shorter rows cost more per memmove call than numpy's loop
+
+-- The largest element offset `t` reaches in its storage.
+local function lastOffset(t)
+   local last = t._off
+   for d = 0, t._nd - 1 do last = last + (t._sz[d] - 1) * t._sd[d] end
+   return last
+end
+
+-- Copy between two tensors of the same type and sizes whose last dimension is contiguous,
+-- one memmove per row (a narrowed block, a column range). False when that does not apply.
+local function copyRows(t, src, T)
+   local nd = t._nd
+   if nd < 2 or src._nd ~= nd then return false end
+   local inner = t._sz[nd - 1]
+   if inner < ROW_MIN or t._sd[nd - 1] ~= 1 or src._sd[nd - 1] ~= 1 then return false end
+   for d = 0, nd - 2 do
+      if t._sz[d] ~= src._sz[d] or t._sd[d] < 0 or src._sd[d] < 0 then return false end
+   end
+   if lastOffset(t) >= t._st._n or lastOffset(src) >= src._st._n then return false end
+   local d, s = t._st._data + t._off, src._st._data + src._off
+   local bytes = inner * T.size
+   if nd == 2 then
+      local td, sd = t._sd[0], src._sd[0]
+      for i = 0, t._sz[0] - 1 do C.memmove(d + i * td, s + i * sd, bytes) end
+      return true
+   end
+   local idx = {}
+   for k = 0, nd - 2 do idx[k] = 0 end
+   local rows = numel(t) / inner
+   for _ = 1, rows do
+      C.memmove(d, s, bytes)
+      local k = nd - 2     -- advance the odometer over the outer dimensions
+      while k >= 0 do
+         idx[k] = idx[k] + 1
+         d, s = d + t._sd[k], s + src._sd[k]
+         if idx[k] < t._sz[k] then break end
+         d, s = d - t._sz[k] * t._sd[k], s - src._sz[k] * src._sd[k]
+         idx[k] = 0
+         k = k - 1
+      end
+   end
+   return true
+end
 
 --[[ Copy the elements of `src` (any tensor type, same number of elements) into `t`, in
 row-major order. RETURN: t ]]
@@ -33,6 +77,7 @@ function M.copy(t, src)
          return t
       end
    end
+   if T == S and copyRows(t, src, T) then return t end
    K.tensor_copy(torch._np(t), torch._np(src))
    return t
 end

@@ -125,6 +125,51 @@ function tests.copyConvertsBetweenTypes()
    tester:eq(cp[50][50], 3)
 end
 
+-- Element-by-element reference for copies between equal-sized tensors.
+local function sameElements(a, b)
+   local fa, fb = a:clone():view(a:nElement()), b:clone():view(b:nElement())
+   for i = 1, fa:size(1) do
+      if fa[i] ~= fb[i] then return false end
+   end
+   return true
+end
+
+function tests.blockCopiesGoRowByRowAndKeepElements()
+   local big = torch.range(1, 200 * 90):view(200, 90)
+   local block = big:narrow(1, 7, 40):narrow(2, 3, 64)      -- rows of 64, stride 90
+   local dst = torch.Tensor(40, 64):copy(block)
+   tester:assert(sameElements(dst, block), '2-D block')
+   tester:eq(dst[1][1], big[7][3])
+   tester:eq(dst[40][64], big[46][66])
+   -- into a non-contiguous destination, and 3-D with an expanded outer dimension
+   local out = torch.zeros(50, 100)
+   out:narrow(2, 5, 64):narrow(1, 2, 40):copy(block)
+   tester:eq(out[2][5], big[7][3])
+   tester:eq(out[41][68], big[46][66])
+   tester:eq(out[1][5], 0)
+   tester:eq(out[42][5], 0)
+   local e = torch.Tensor(big:storage(), 1, torch.LongStorage({4, 3, 40}),
+      torch.LongStorage({0, 90, 1}))
+   local d3 = torch.Tensor(4, 3, 40):copy(e)
+   tester:assert(sameElements(d3, e), '3-D expanded')
+   for _, name in ipairs({'Float', 'Byte', 'Half'}) do
+      local src = big:narrow(2, 2, 33):type('torch.' .. name .. 'Tensor')
+      local v = src:narrow(1, 3, 5)
+      local c = torch[name .. 'Tensor'](5, 33):copy(v)
+      tester:assert(sameElements(c:double(), v:double()), name)
+   end
+   local short = big:narrow(2, 1, 8)                           -- rows shorter than a memmove pays
+   tester:assert(sameElements(torch.Tensor(200, 8):copy(short), short), 'short rows')
+end
+
+function tests.blockCopyFromShrunkStorageRaises()
+   local t = torch.Tensor(10, 40):fill(1)
+   local v = t:narrow(2, 1, 35)
+   t:storage():resize(100)
+   tester:assert(not pcall(function() torch.Tensor(10, 35):copy(v) end),
+      'a 2-D copy reaching past a shrunk storage raises')
+end
+
 function tests.resizeKeepsStorageAndGrows()
    local t = torch.Tensor({1, 2, 3, 4})
    t:resize(2, 2)
