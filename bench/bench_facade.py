@@ -18,7 +18,7 @@ Five workloads, the same code shape on both sides (float32, one thread):
   composed bottom-up with one Linear(2d, d) + Tanh (d = 32), classified by
   Linear + LogSoftMax with an NLL loss; forward and backward of every tree.
 
-Each figure is the best of several runs.
+Each figure is the best of several runs, ours and PyTorch's timed in turn.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import fmt_time, per_call  # noqa: E402
+from _timing import fmt_time, interleaved, per_call  # noqa: E402
 
 import pytorch_bridge as pb  # noqa: E402
 import pytorch_bridge.nn as pnn  # noqa: E402
@@ -274,8 +274,10 @@ def main(argv: list[str] | None = None) -> None:
         if args.k not in name:
             continue
         n = max(1, int(inner * args.scale))
-        mine = per_call(ours(), n, args.repeats) / per
-        ref = per_call(theirs(), n, args.repeats) / per if pt is not None else None
+        if pt is not None:
+            mine, ref = (t / per for t in interleaved([ours(), theirs()], n, args.repeats))
+        else:
+            mine, ref = per_call(ours(), n, args.repeats) / per, None
         quoted, target = TARGETS[name]
         ratio = f"{mine / ref:.2f}x" if ref else "n/a"
         ref_s = fmt_time(ref) if ref else "not installed"

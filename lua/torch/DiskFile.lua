@@ -11,10 +11,9 @@ for _, decl in ipairs({
    'int fseeko(void *f, int64_t offset, int whence);',
    'int64_t ftello(void *f);',
    'int fflush(void *f);',
-   'int fgetc(void *f);',
-   'int ungetc(int c, void *f);',
    'int setvbuf(void *f, char *buf, int mode, size_t size);',
    'char *strerror(int errnum);',
+   'void *malloc(size_t size);',
 }) do pcall(ffi.cdef, decl) end
 local C = ffi.C
 local SEEK_SET, SEEK_END, IONBF = 0, 2, 2
@@ -52,6 +51,7 @@ local function construct(name, mode, quiet)
    self._h = ffi.gc(h, C.fclose)
    self._pos = 0
    self._last = nil      -- 'r' or 'w': the last transfer, for C's read/write switching rule
+   self._wpos, self._wlen = 0, 0
    C.fseeko(h, 0, SEEK_END)
    self._size = tonumber(C.ftello(h))
    C.fseeko(h, 0, SEEK_SET)
@@ -60,20 +60,58 @@ end
 
 local DiskFile = torch.newmetatable('torch.DiskFile', 'torch.File', construct)
 
--- C stdio needs a seek between a read and a write on the same stream.
+-- Reads go through a window of read-ahead bytes, so the many small reads of an object
+-- stream cost a copy each instead of a C call; bulk reads go straight to their destination.
+-- The window holds the file's bytes [_pos, _pos + _wlen - _wpos); the C stream stands at
+-- the end of the window.
+local WIN = 65536
+local BULK = WIN / 2
+
+-- C stdio needs a seek between a read and a write on the same stream; the seek also
+-- drops the read-ahead window.
 local function switch(self, dir)
    if self._last ~= dir then
       if self._last ~= nil then C.fseeko(self._h, self._pos, SEEK_SET) end
       self._last = dir
+      self._wpos, self._wlen = 0, 0
    end
+end
+
+local function refill(self)
+   local win = self._win
+   if win == nil then
+      win = ffi.new('uint8_t[?]', WIN)
+      self._win = win
+   end
+   self._wpos, self._wlen = 0, tonumber(C.fread(win, 1, WIN, self._h))
+   return self._wlen
 end
 
 function DiskFile:_rawRead(ptr, n)
    if n == 0 then return 0 end
    switch(self, 'r')
-   local got = tonumber(C.fread(ptr, 1, n, self._h))
-   self._pos = self._pos + got
-   return got
+   local wpos = self._wpos
+   local avail = self._wlen - wpos
+   if n <= avail then
+      ffi.copy(ptr, self._win + wpos, n)
+      self._wpos = wpos + n
+      self._pos = self._pos + n
+      return n
+   end
+   local dst = ffi.cast('uint8_t *', ptr)
+   if avail > 0 then ffi.copy(dst, self._win + wpos, avail) end
+   self._wpos, self._wlen = 0, 0
+   local rest = n - avail
+   local got
+   if rest >= BULK then
+      got = tonumber(C.fread(dst + avail, 1, rest, self._h))
+   else
+      got = math.min(rest, refill(self))
+      ffi.copy(dst + avail, self._win, got)
+      self._wpos = got
+   end
+   self._pos = self._pos + avail + got
+   return avail + got
 end
 
 function DiskFile:_rawWrite(ptr, n)
@@ -87,27 +125,38 @@ end
 
 function DiskFile:_getc()
    switch(self, 'r')
-   local c = C.fgetc(self._h)
-   if c >= 0 then self._pos = self._pos + 1; self._lastc = c end
+   if self._wpos >= self._wlen and refill(self) == 0 then return -1 end
+   local c = self._win[self._wpos]
+   self._wpos = self._wpos + 1
+   self._pos = self._pos + 1
    return c
 end
 
+-- Undo the last successful _getc, whose byte is still in the window.
 function DiskFile:_ungetc()
    self._pos = self._pos - 1
-   C.ungetc(self._lastc, self._h)
+   self._wpos = self._wpos - 1
 end
 
-local strbuf, strbufSize = nil, 0
+local strbuf = ffi.new('uint8_t[?]', WIN)
 function DiskFile:_readRaw(n)
    n = math.min(n, self:_remaining())
    if n == 0 then return '' end
-   local buf = strbuf
-   if n > strbufSize then
-      buf = ffi.new('uint8_t[?]', n)
-      if n <= 2 ^ 20 then strbuf, strbufSize = buf, n end
+   if n <= WIN then
+      local got = self:_rawRead(strbuf, n)
+      return ffi.string(strbuf, got)
+   end
+   -- Longer strings pass through malloc'ed memory, freed at once, so reading many of
+   -- them leaves no garbage for the collector.
+   local buf = C.malloc(n)
+   if buf == nil then
+      error(string.format('torch.DiskFile: out of memory reading %d bytes', n), 0)
    end
    local got = self:_rawRead(buf, n)
-   return ffi.string(buf, got)
+   local ok, s = pcall(ffi.string, buf, got)
+   C.free(buf)
+   if not ok then error(s, 0) end
+   return s
 end
 
 function DiskFile:_tell() return self._pos end
@@ -119,6 +168,7 @@ function DiskFile:_seekTo(pos)
    if C.fseeko(self._h, pos, SEEK_SET) ~= 0 then return false end
    self._pos = pos
    self._last = nil
+   self._wpos, self._wlen = 0, 0
    return true
 end
 

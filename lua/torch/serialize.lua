@@ -645,7 +645,12 @@ function File:readObject()
    if e.rActive then return readValue(self, e) end
    e.rActive, e.stack, e.depth, e.unknown = true, {}, 0, {}
    local start = self:_tell()
+   -- A load builds its result and little else: the collector would only walk the growing
+   -- result again and again, so it pauses until the object is complete.
+   local collecting = collectgarbage('isrunning')
+   if collecting then collectgarbage('stop') end
    local ok, res = pcall(readValue, self, e)
+   if collecting then collectgarbage('restart') end
    e.rActive = false
    if not ok then
       local msg = failure(self, e, res, start)
