@@ -251,6 +251,57 @@ function tests.diskFileModesAndFlags()
       'cannot open')
 end
 
+-- DiskFile reads through a 64 KiB read-ahead window: values straddling its edge, writes
+-- and seeks in between reads, ascii tokens across it and strings longer than it.
+function tests.readsAcrossTheReadAheadWindow()
+   local name = tmpname()
+   local f = torch.DiskFile(name, 'w'):binary()
+   for i = 1, 20000 do f:writeInt(i) end          -- 80,000 bytes, past one window
+   f:writeChar(torch.CharStorage(70000):fill(7))
+   f:close()
+   f = torch.DiskFile(name, 'r'):binary()
+   local ok = true
+   for i = 1, 20000 do ok = ok and f:readInt() == i end
+   tester:assert(ok, 'ints read one by one across the window edge')
+   tester:eq(f:readChar(70000):size(), 70000)
+   f:close()
+
+   f = torch.DiskFile(name, 'rw'):binary()
+   f:seek(1)
+   tester:eq(f:readInt(), 1)
+   f:writeInt(-2)                                 -- overwrites the second int
+   tester:eq(f:readInt(), 3)
+   f:seek(16381 * 4 + 1)                          -- just before the window edge
+   tester:eq(f:readInt(), 16382)
+   f:writeInt(-16383)
+   tester:eq(f:readInt(), 16384)
+   tester:eq(f:readInt(), 16385)
+   f:seek(1)
+   tester:eq(f:readInt(), 1)
+   tester:eq(f:readInt(), -2)
+   f:seek(16382 * 4 + 1)
+   tester:eq(f:readInt(), -16383)
+   tester:eq(f:position(), 16383 * 4 + 1)
+   f:close()
+
+   f = torch.DiskFile(name, 'w')                   -- ascii: tokens read byte by byte
+   for i = 1, 20000 do f:writeInt(i * 7) end
+   f:close()
+   f = torch.DiskFile(name, 'r')
+   ok = true
+   for i = 1, 20000 do ok = ok and f:readInt() == i * 7 end
+   tester:assert(ok, 'ascii ints across the window edge')
+   f:close()
+
+   local long = string.rep('0123456789', 20000)   -- 200,000 bytes
+   torch.save(name, {long, 'short', long .. '!'})
+   local back = torch.load(name)
+   tester:eq(back[1], long)
+   tester:eq(back[2], 'short')
+   tester:eq(back[3], long .. '!')
+   os.remove(name)
+end
+
 function tests.longSizeFourWritesAndReadsFourBytes()
    local f = torch.MemoryFile():binary():longSize(4)
    f:writeLong(-5)
