@@ -29,9 +29,10 @@ local nextId, clock = 0, 0
 local INPUT_ONLY = {
    ['nn.Linear'] = true, ['nn.Threshold'] = true, ['nn.ReLU'] = true,
    ['nn.Identity'] = true, ['nn.View'] = true, ['nn.Reshape'] = true,
+   ['nn.LookupTable'] = true,
 }
 -- Modules whose accGradParameters does not need updateGradInput to have run first.
-local ACC_ALONE = { ['nn.Linear'] = true }
+local ACC_ALONE = { ['nn.Linear'] = true, ['nn.LookupTable'] = true }
 local RANDOM = {
    ['nn.Dropout'] = true, ['nn.SpatialDropout'] = true, ['nn.VolumetricDropout'] = true,
    ['nn.RReLU'] = true, ['nn.SpatialFractionalMaxPooling'] = true,

@@ -102,6 +102,29 @@ def test_shared_weight_gradients_sum_over_calls(leaf: Any) -> None:
         np.testing.assert_allclose(_numeric_param_grad(f, p), p.grad.numpy(), atol=1e-7)
 
 
+def test_lookup_table_called_with_different_indices_sums_rows() -> None:
+    """Each call's backward uses that call's indices, not the last call's."""
+    emb = nn.LookupTable(6, 3).double()
+    ids = [pb.tensor(np.array(i)) for i in ([1, 2], [4], [2, 6, 6])]
+    scale = [1.0, 2.0, 3.0]
+
+    def f() -> Any:
+        total = None
+        for i, s in zip(ids, scale, strict=True):
+            term = (emb(i) * s).sum()
+            total = term if total is None else total + term
+        return total
+
+    emb.zero_grad()
+    f().backward()
+    expected = np.zeros((6, 3))
+    for i, s in zip(([1, 2], [4], [2, 6, 6]), scale, strict=True):
+        for row in i:
+            expected[row - 1] += s
+    np.testing.assert_array_equal(emb.weight.grad.numpy(), expected)
+    np.testing.assert_allclose(_numeric_param_grad(f, emb.weight), expected, atol=1e-7)
+
+
 def test_rnn_loop_with_lua_modules(leaf: Any) -> None:
     """An Elman-style loop h = tanh(W_x x_t + W_h h) over 4 steps passes the gradient check."""
     wx, wh, tanh = nn.Linear(3, 4), nn.Linear(4, 4), nn.Tanh()
