@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy as np
+
 from .._tensor import Tensor
 
 
@@ -19,6 +21,7 @@ class Optimizer:
     def __init__(self, params: Iterable[Any], defaults: dict[str, Any]) -> None:
         self.defaults = defaults
         self.state: dict[int, dict[str, Any]] = {}
+        self._scratch: dict[int, Any] = {}
         self.param_groups: list[dict[str, Any]] = []
         items = list(params)
         if not items:
@@ -68,6 +71,18 @@ class Optimizer:
                 self._update(p._array, p.grad._array, g, state)
                 p._vc[0] += 1
         return loss
+
+    def _work(self, x: Any) -> Any:
+        """A scratch array shaped like parameter array ``x``, kept between steps.
+
+        Updates write intermediate terms into it instead of allocating a temporary the
+        size of the parameter at every step.
+        """
+        w = self._scratch.get(id(x))
+        if w is None or w.shape != x.shape or w.dtype != x.dtype:
+            w = np.empty_like(x)
+            self._scratch[id(x)] = w
+        return w
 
     def _update(self, x: Any, grad: Any, group: dict[str, Any], state: dict[str, Any]) -> None:
         raise NotImplementedError

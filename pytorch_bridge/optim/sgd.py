@@ -59,8 +59,12 @@ class SGD(Optimizer):
                 state["momentum_buffer"] = buf
             else:
                 buf *= mom
-                buf += (1 - group["dampening"]) * d
+                damp = group["dampening"]
+                if damp:
+                    buf += (1 - damp) * d
+                else:
+                    buf += d  # (1 - 0) * d is d, bit for bit
             d = d + mom * buf if group["nesterov"] else buf
         clr = group["lr"] / (1 + t * group["lr_decay"])
-        x -= clr * d
+        x -= np.multiply(d, clr, out=self._work(x))
         state["step"] = t + 1
