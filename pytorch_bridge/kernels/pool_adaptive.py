@@ -98,7 +98,7 @@ def SpatialAdaptiveMaxPooling_updateGradInput(
     nplanes = gradInput.size // (iH * iW)
     flat = pos.reshape(nplanes, -1) + (xp.arange(nplanes) * (iH * iW))[:, None]
     acc = xp.bincount(flat.reshape(-1), weights=gradOutput.reshape(-1), minlength=gradInput.size)
-    gradInput.reshape(-1)[...] = acc[: gradInput.size]
+    gradInput[...] = acc[: gradInput.size].reshape(gradInput.shape)
     return gradInput
 
 
@@ -191,8 +191,9 @@ def SpatialMaxUnpooling_updateOutput(
             f"indices have shape {tuple(indices.shape)}"
         )
     pos = _unpool_positions(xp, indices, oheight, owidth)
-    output.fill(0)
-    output.reshape(-1)[pos] = input.reshape(-1)
+    flat = xp.zeros(output.size, output.dtype)
+    flat[pos] = input.reshape(-1)
+    output[...] = flat.reshape(output.shape)  # any strides: never a write into a copy
     return output
 
 

@@ -103,5 +103,5 @@ def SpatialFractionalMaxPooling_updateGradInput(
     planes = gradInput.size // plane
     flat = indices.reshape(planes, -1) - 1 + (xp.arange(planes) * plane)[:, None]
     acc = xp.bincount(flat.reshape(-1), weights=gradOutput.reshape(-1), minlength=gradInput.size)
-    gradInput.reshape(-1)[...] = acc[: gradInput.size]
+    gradInput[...] = acc[: gradInput.size].reshape(gradInput.shape)
     return gradInput

@@ -495,3 +495,39 @@ def test_maxpool_backward_writes_into_a_non_contiguous_gradinput(xp: Any) -> Non
     expected = np.zeros((4, 4))
     expected[1, 1] = expected[1, 3] = expected[3, 1] = expected[3, 3] = 1
     assert expected.tolist() == gi[0].tolist()
+
+
+def _transposed_zeros(shape: tuple[int, ...]) -> Any:
+    """A zero array of ``shape`` whose memory is laid out in reverse order (not C-contiguous)."""
+    a = np.zeros(shape[::-1]).transpose(*range(len(shape) - 1, -1, -1))
+    assert a.shape == shape and not a.flags.c_contiguous
+    return a
+
+
+def test_scatter_kernels_write_into_non_contiguous_destinations() -> None:
+    """Adaptive max, fractional max and unpooling fill strided outputs, not copies of them."""
+    x = rng().uniform(-2, 2, (2, 6, 5))
+    out, ind = np.empty((2, 3, 2)), np.empty((2, 2, 3, 2), np.int64)
+    K["SpatialAdaptiveMaxPooling_updateOutput"](x, out, ind, 2, 3)
+    go = rng().uniform(-2, 2, out.shape)
+    want = K["SpatialAdaptiveMaxPooling_updateGradInput"](x, go, np.empty_like(x), ind)
+    got = _transposed_zeros(x.shape)
+    K["SpatialAdaptiveMaxPooling_updateGradInput"](x, go, got, ind)
+    np.testing.assert_array_equal(want, got)
+
+    pooled, pind = _max_forward(x[None, :, :, :4].copy(), (2, 2), (2, 2), (0, 0), False)
+    want = K["SpatialMaxUnpooling_updateOutput"](pooled, np.empty((1, 2, 6, 4)), pind, 4, 6)
+    got = _transposed_zeros((1, 2, 6, 4))
+    got += 5  # stale values must be cleared too
+    K["SpatialMaxUnpooling_updateOutput"](pooled, got, pind, 4, 6)
+    np.testing.assert_array_equal(want, got)
+
+    samples = rng().uniform(0, 1, (2, 2))
+    fout, find = np.empty((2, 3, 3)), np.empty((2, 3, 3), np.int64)
+    K["SpatialFractionalMaxPooling_updateOutput"](x, fout, 3, 3, 2, 2, find, samples)
+    fgo = rng().uniform(-2, 2, fout.shape)
+    fmp = K["SpatialFractionalMaxPooling_updateGradInput"]
+    want = fmp(x, fgo, np.empty_like(x), 3, 3, 2, 2, find)
+    got = _transposed_zeros(x.shape)
+    fmp(x, fgo, got, 3, 3, 2, 2, find)
+    np.testing.assert_array_equal(want, got)
