@@ -123,6 +123,26 @@ function DiskFile:_rawWrite(ptr, n)
    return put
 end
 
+-- One native binary Int, Long or Double straight from the window: the reads an object
+-- stream is made of. Anything else goes through torch.File's general methods.
+local File = torch.getmetatable('torch.File')
+for _, spec in ipairs({ { 'Int', 'int32_t', 4 }, { 'Long', 'int64_t', 8 },
+      { 'Double', 'double', 8 } }) do
+   local name, ptrType, size = spec[1], ffi.typeof(spec[2] .. ' *'), spec[3]
+   local general = File['read' .. name]
+   local longs = name == 'Long'
+   DiskFile['read' .. name] = function(self, arg)
+      local wpos = self._wpos
+      if arg == nil and self._last == 'r' and self._wlen - wpos >= size and self._binary
+            and self._native and not (longs and self._longSize == 4) then
+         self._wpos = wpos + size
+         self._pos = self._pos + size
+         return tonumber(ffi.cast(ptrType, self._win + wpos)[0])
+      end
+      return general(self, arg)
+   end
+end
+
 function DiskFile:_getc()
    switch(self, 'r')
    if self._wpos >= self._wlen and refill(self) == 0 then return -1 end
@@ -175,6 +195,7 @@ end
 function DiskFile:_close()
    local h = self._h
    self._h = nil
+   self._wpos, self._wlen, self._last = 0, 0, nil
    ffi.gc(h, nil)
    C.fclose(h)
 end

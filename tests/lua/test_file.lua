@@ -264,7 +264,10 @@ function tests.readsAcrossTheReadAheadWindow()
    for i = 1, 20000 do ok = ok and f:readInt() == i end
    tester:assert(ok, 'ints read one by one across the window edge')
    tester:eq(f:readChar(70000):size(), 70000)
+   f:seek(1)
+   tester:eq(f:readInt(), 1)
    f:close()
+   tester:assert(not pcall(function() return f:readInt() end), 'a closed file reads nothing')
 
    f = torch.DiskFile(name, 'rw'):binary()
    f:seek(1)
