@@ -13,6 +13,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_facade  # noqa: E402
 import bench_nn  # noqa: E402
 import bench_serialization  # noqa: E402
 import bench_tensor  # noqa: E402
@@ -23,6 +24,8 @@ def main() -> None:
     bench_tensor.main()
     print("\n## Neural networks (one training step, without the update)\n")
     bench_nn.main([])
+    print("\n## Python facade (tape and Lua modules called from Python)\n")
+    bench_facade.main([])
     print("\n## Serialization\n")
     bench_serialization.main(["--big"] if "--big" in sys.argv[1:] else [])
 

@@ -3,7 +3,7 @@ and goes back to a .t7 file with real Torch7's layout."""
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,22 +12,16 @@ import pytest
 
 import pytorch_bridge as pb
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "migrate_model.py"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from facade_helpers import load_example  # noqa: E402 - the folder is put on the path above
+
 STEPS = 25
-
-
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("migrate_model", EXAMPLE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def ex() -> Any:
     """The example, imported once."""
-    return _load()
+    return load_example("migrate_model")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,15 +11,8 @@ import pytest
 
 import pytorch_bridge as pb
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "module_network.py"
-
-
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("module_network", EXAMPLE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from facade_helpers import load_example, numeric_param_grad  # noqa: E402 - the folder is put on the path above
 
 
 def _scene(ex: Any) -> Any:
@@ -36,7 +29,7 @@ def _scene(ex: Any) -> Any:
 
 def test_module_network_layouts_and_answers() -> None:
     """Questions parse into the expected layouts and get the scene's true answers."""
-    ex = _load()
+    ex = load_example("module_network")
     scene = _scene(ex)
     question = "is there a red object above a circle?"
     expected = ("exists", ("relate", "above", ("find", "red"), ("find", "circle")))
@@ -52,7 +45,7 @@ def test_module_network_layouts_and_answers() -> None:
 def test_module_network_learns(seed: int) -> None:
     """Five epochs on 200 questions lower the loss by a third and answer 80% of new ones."""
     pb.set_default_dtype(np.float32)
-    history, acc = _load().train(epochs=5, seed=seed, n=200, n_test=100)
+    history, acc = load_example("module_network").train(epochs=5, seed=seed, n=200, n_test=100)
     print(f"seed {seed}: losses {history}, held-out accuracy {acc}")
     assert history[-1] < 0.67 * history[0]
     assert acc >= 0.8
@@ -60,7 +53,7 @@ def test_module_network_learns(seed: int) -> None:
 
 def test_module_network_gradients_match_finite_differences() -> None:
     """Relate and find weight gradients through one assembled question match differences."""
-    ex = _load()
+    ex = load_example("module_network")
     pb.manual_seed(5)
     net = ex.ModuleNetwork()
     scene, question = _scene(ex), "is there a red object above a circle?"
@@ -69,16 +62,5 @@ def test_module_network_gradients_match_finite_differences() -> None:
     net.find["circle"].zero_grad()
     net.loss(question, scene, 2).backward()
     for w in weights:
-        a = w.detach().numpy()
-        num = np.zeros_like(a)
-        for i in np.ndindex(a.shape):
-            old = a[i]
-            a[i] = old + 1e-6
-            with pb.no_grad():
-                plus = net.loss(question, scene, 2).item()
-            a[i] = old - 1e-6
-            with pb.no_grad():
-                minus = net.loss(question, scene, 2).item()
-            a[i] = old
-            num[i] = (plus - minus) / 2e-6
+        num = numeric_param_grad(lambda: net.loss(question, scene, 2), w)
         np.testing.assert_allclose(num, w.grad.numpy(), rtol=1e-5, atol=1e-9)

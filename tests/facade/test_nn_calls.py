@@ -4,6 +4,8 @@ one graph."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -12,6 +14,9 @@ import pytest
 import pytorch_bridge as pb
 import pytorch_bridge.nn as nn
 from pytorch_bridge.nn import _call
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from facade_helpers import numeric_param_grad  # noqa: E402 - the folder is put on the path above
 
 
 def test_linear_forward_matches_lua_forward(leaf: Any) -> None:
@@ -72,22 +77,6 @@ def test_same_linear_three_times_in_a_chain(leaf: Any) -> None:
     assert pb.gradcheck(lambda x: lin(lin(lin(x))), [leaf(2, 3)])
 
 
-def _numeric_param_grad(f: Any, w: Any, eps: float = 1e-6) -> Any:
-    a = w.detach().numpy()
-    num = np.zeros_like(a)
-    for i in np.ndindex(a.shape):
-        old = a[i]
-        a[i] = old + eps
-        with pb.no_grad():
-            plus = f().item()
-        a[i] = old - eps
-        with pb.no_grad():
-            minus = f().item()
-        a[i] = old
-        num[i] = (plus - minus) / (2 * eps)
-    return num
-
-
 def test_shared_weight_gradients_sum_over_calls(leaf: Any) -> None:
     """Weight and bias gradients of a module called three times sum all three calls."""
     lin = nn.Linear(3, 3)
@@ -99,7 +88,7 @@ def test_shared_weight_gradients_sum_over_calls(leaf: Any) -> None:
     lin.zero_grad()
     f().backward()
     for p in (lin.weight, lin.bias):
-        np.testing.assert_allclose(_numeric_param_grad(f, p), p.grad.numpy(), atol=1e-7)
+        np.testing.assert_allclose(numeric_param_grad(f, p), p.grad.numpy(), atol=1e-7)
 
 
 def test_lookup_table_called_with_different_indices_sums_rows() -> None:
@@ -122,7 +111,7 @@ def test_lookup_table_called_with_different_indices_sums_rows() -> None:
         for row in i:
             expected[row - 1] += s
     np.testing.assert_array_equal(emb.weight.grad.numpy(), expected)
-    np.testing.assert_allclose(_numeric_param_grad(f, emb.weight), expected, atol=1e-7)
+    np.testing.assert_allclose(numeric_param_grad(f, emb.weight), expected, atol=1e-7)
 
 
 def test_rnn_loop_with_lua_modules(leaf: Any) -> None:
@@ -151,9 +140,7 @@ def test_rnn_parameter_gradients(leaf: Any) -> None:
 
     wh.zero_grad()
     f().backward()
-    np.testing.assert_allclose(
-        _numeric_param_grad(f, wh.weight), wh.weight.grad.numpy(), atol=1e-7
-    )
+    np.testing.assert_allclose(numeric_param_grad(f, wh.weight), wh.weight.grad.numpy(), atol=1e-7)
 
 
 def test_container_called_twice_recomputes_stale_buffers(leaf: Any) -> None:

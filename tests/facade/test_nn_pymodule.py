@@ -13,7 +13,8 @@ import pytorch_bridge as pb
 import pytorch_bridge.nn as nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pymodule_helpers import ScaledTanh  # noqa: E402 - the folder is put on the path above
+from facade_helpers import numeric_param_grad  # noqa: E402 - the folder is put on the path above
+from pymodule_helpers import ScaledTanh  # noqa: E402
 
 
 def _model() -> Any:
@@ -33,18 +34,7 @@ def test_python_parameter_gradient_through_lua(leaf: Any) -> None:
     seq.zero_grad()
     seq(x).sum().backward()
     w = seq[1].w
-    a = w.detach().numpy()
-    num = np.zeros_like(a)
-    for i in np.ndindex(a.shape):
-        old = a[i]
-        a[i] = old + 1e-6
-        with pb.no_grad():
-            plus = seq(x).sum().item()
-        a[i] = old - 1e-6
-        with pb.no_grad():
-            minus = seq(x).sum().item()
-        a[i] = old
-        num[i] = (plus - minus) / 2e-6
+    num = numeric_param_grad(lambda: seq(x).sum(), w)
     np.testing.assert_allclose(num, w.grad.numpy(), atol=1e-7)
 
 
