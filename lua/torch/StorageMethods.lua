@@ -69,6 +69,10 @@ local function defineStorage(T)
          type(a))
    end
 
+   -- The trace LuaJIT 2.1 (the one lupa 2.8 bundles) compiles for this constructor's entry
+   -- can call lj_tab_newkey with a null lua_State and crash; constructing runs interpreted.
+   jit.off(new)
+
    local ct = setmetatable({}, {
       __index = methods, __newindex = methods,
       __call = function(_, ...) return new(...) end,

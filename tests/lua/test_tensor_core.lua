@@ -170,6 +170,29 @@ function tests.blockCopyFromShrunkStorageRaises()
       'a 2-D copy reaching past a shrunk storage raises')
 end
 
+-- LuaJIT (as bundled with lupa 2.8) miscompiles the trace it records at the storage
+-- constructor's entry, so that constructor stays interpreted.
+function tests.storageConstructorIsNeverCompiled()
+   local util = require 'jit.util'
+   local starts = {}
+   local function onTrace(what, _, func, pc)
+      if what == 'start' then
+         local info = util.funcinfo(func, pc)
+         starts[#starts + 1] = tostring(info.source) .. ':' .. tostring(info.linedefined)
+      end
+   end
+   jit.attach(onTrace, 'trace')
+   local ok, err = pcall(function()
+      for i = 1, 5000 do local _ = torch.LongStorage({i % 7 + 1, 3}) end
+   end)
+   jit.attach(onTrace)
+   tester:assert(ok, tostring(err))
+   for _, where in ipairs(starts) do
+      tester:assert(not where:find('StorageMethods.lua', 1, true),
+         'a trace started in the storage constructor')
+   end
+end
+
 function tests.resizeKeepsStorageAndGrows()
    local t = torch.Tensor({1, 2, 3, 4})
    t:resize(2, 2)
