@@ -23,5 +23,5 @@ return {
    'File',
    'DiskFile',
    'MemoryFile',
-   'serialize',
+   'serialize', 'serializeRead', 'serializeApi',
 }
