@@ -197,9 +197,11 @@ function H.flatten(root)
       doubles(counts, no), bytes, handles, ne, no
 end
 
---[[ torch.load `path` (requiring nn first when it is installed) and flatten the result. ]]
+--[[ torch.load `path` (requiring nn and nngraph first, so saved models and gModules load
+without the caller requiring them) and flatten the result. ]]
 function H.load(path, mode, referenced, unknown, functions)
    pcall(require, 'nn')
+   pcall(require, 'nngraph')
    local obj = torch.load(path, mode, referenced,
       { unknownClasses = unknown, functions = functions })
    return H.flatten(obj)

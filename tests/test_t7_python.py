@@ -8,6 +8,8 @@ the Python form the documented conversion rules give (see pytorch_bridge/_t7.py)
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -543,3 +545,18 @@ def test_storage_round_trip_keeps_storage(tmp_path: Path) -> None:
     save(tmp_path / "s.t7", st)
     name = get_runtime().execute("return torch.typename(torch.load(...))", str(tmp_path / "s.t7"))
     assert "torch.ShortStorage" == name
+
+
+def test_gmodule_file_loads_in_a_fresh_process() -> None:
+    """pytorch_bridge.load reads an nngraph gModule without the caller requiring nngraph."""
+    repo = Path(__file__).resolve().parents[1]
+    code = (
+        "import pytorch_bridge as pb\n"
+        "m = pb.load('compat/torch7/models/nngraph_two_inputs.t7')\n"
+        "print(type(m).__name__, pb.lua.execute('local m = ...; return torch.type(m)', m.lua))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-1] == "nn.gModule"
