@@ -19,7 +19,7 @@ return {
    'Timer',
    'utils',
    'CmdLine',
-   'Tester',
+   'TesterCheck', 'Tester',
    'File',
    'DiskFile',
    'MemoryFile',
