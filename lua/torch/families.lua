@@ -1,7 +1,7 @@
 -- The library files loaded after the tensor core, in order. Each receives `torch` as `...`.
 return {
    'print',
-   'random',
+   'random', 'randomFill', 'randomMultinomial',
    'multinomialAlias',
    'MathPointwise',
    'MathArith',
