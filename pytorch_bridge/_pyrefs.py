@@ -17,6 +17,7 @@ wrapper.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import gc
 import warnings
@@ -42,8 +43,13 @@ local function inspect(box)     -- address and flags of the wrapper in box[1]
    return tonumber(ffi.cast('intptr_t', p.obj)), p.flags
 end
 
-local function enable(slotOf, drop)
+local function enable(slotOf, drop, liveAddress)
+   local live = ffi.cast('int32_t *', liveAddress)
    mt.__gc = function(u)
+      -- Once Python is shutting down its objects may be gone: leave the wrappers alone.
+      if live[0] == 0 then return end
+      -- the two hooks stay usable until the state closes, for the wrappers finalized last
+      if rawequal(u, slotOf) or rawequal(u, drop) then return end
       local p = ffi.cast(Payload, u)
       if p.obj == nil then return end
       local ok, slot = pcall(slotOf, u, p.flags)
@@ -97,6 +103,25 @@ def _make_hooks(refs: dict[Any, Any]) -> tuple[Callable[..., int | None], Callab
     return slot_of, drop
 
 
+#: The hooks of every runtime given the safe ``__gc``, with lupa's dict they read. They
+#: must outlive the runtime: closing a Lua state finalizes every wrapper, after the
+#: collector may already have torn down the runtime's own attributes.
+_ANCHORS: list[tuple[Any, ...]] = []
+
+_LIBC = ctypes.CDLL(None)
+_LIBC.calloc.restype = ctypes.c_void_p
+_LIBC.calloc.argtypes = [ctypes.c_size_t, ctypes.c_size_t]
+#: One int32 the finalizers read before calling Python: 1 while Python runs, 0 from exit
+#: on. It is never freed, so a Lua state closed during interpreter teardown can read it.
+_LIVE = _LIBC.calloc(1, 4)
+ctypes.c_int32.from_address(_LIVE).value = 1
+
+
+@atexit.register
+def _shutting_down() -> None:
+    ctypes.c_int32.from_address(_LIVE).value = 0
+
+
 def install(runtime: Any) -> bool:
     """Give ``runtime`` (a ``lupa.luajit21.LuaRuntime``) the safe wrapper ``__gc``.
 
@@ -116,7 +141,9 @@ def install(runtime: Any) -> bool:
     )
     if ok:
         assert refs is not None
-        enable(*_make_hooks(refs))
+        hooks = _make_hooks(refs)
+        _ANCHORS.append((*hooks, refs))
+        enable(*hooks, _LIVE)
     if not ok:
         warnings.warn(
             "pytorch_bridge: this lupa release keeps Python references in a layout this "

@@ -8,6 +8,7 @@ loop that crashed or returned the wrong object within a second without the fix.
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 import textwrap
@@ -174,3 +175,47 @@ def test_wrapper_churn_under_an_eager_collector() -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["0", "0"]
+
+
+TEARDOWN = textwrap.dedent(
+    """
+    import gc
+    import lupa.luajit21 as lupa
+    from pytorch_bridge import _pyrefs
+
+    class Holder:
+        pass
+
+    for _ in range(20):
+        rt = lupa.LuaRuntime()
+        assert _pyrefs.install(rt)
+        h = Holder()
+        keep = rt.eval("function(x) KEEP = {x, {x}} return KEEP end")
+        h.table = keep(h)  # Python -> Lua table -> Python: a cycle through the runtime
+        h.rt = rt
+        del rt, keep, h
+        gc.collect()  # the runtime dies inside a collected cycle
+    rt = lupa.LuaRuntime()  # and one still alive when the interpreter exits
+    _pyrefs.install(rt)
+    rt.eval("function(x) KEEP = x end")(Holder())
+    print("ok")
+    """
+)
+
+
+def test_runtimes_torn_down_by_the_collector_or_at_exit() -> None:
+    """Closing a Lua state finalizes every wrapper; the finalizer must not use freed objects.
+
+    ``PYTHONMALLOC=debug`` poisons freed memory, so a use after free crashes the child.
+    """
+    env = dict(os.environ, PYTHONMALLOC="debug")
+    out = subprocess.run(
+        [sys.executable, "-c", TEARDOWN],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "ok"
