@@ -159,15 +159,22 @@ function M.uniform(t, ...)
       real(T, number(b, 1, where, 'b')))
 end
 
---[[ Fill with normal numbers. ARGS: [gen], [mean = 0], [stdv = 1] RETURN: self ]]
-function M.normal(t, ...)
-   local T = floatOnly(t, 'normal')
-   local s, mean, std = splitGen(...)
-   local where = names[T].normal
-   mean, std = real(T, number(mean, 0, where, 'mean')), real(T, number(std, 1, where, 'stdv'))
-   checkStd(std, where)
-   return fill(t, 'normal', s, mean, std)
+-- The fill method of distribution `dist`, whose parameters are a mean and a positive
+-- standard deviation with the given defaults.
+local function meanStdFill(dist, defaultMean, defaultStd)
+   return function(t, ...)
+      local T = floatOnly(t, dist)
+      local s, mean, std = splitGen(...)
+      local where = names[T][dist]
+      mean = real(T, number(mean, defaultMean, where, 'mean'))
+      std = real(T, number(std, defaultStd, where, 'stdv'))
+      checkStd(std, where)
+      return fill(t, dist, s, mean, std)
+   end
 end
+
+--[[ Fill with normal numbers. ARGS: [gen], [mean = 0], [stdv = 1] RETURN: self ]]
+M.normal = meanStdFill('normal', 0, 1)
 
 --[[ Fill with exponential numbers of rate lambda. ARGS: [gen], lambda RETURN: self ]]
 function M.exponential(t, ...)
@@ -188,14 +195,7 @@ end
 
 --[[ Fill with log-normal numbers (mean and stdv of the underlying normal).
 ARGS: [gen], [mean = 1], [stdv = 2] RETURN: self ]]
-function M.logNormal(t, ...)
-   local T = floatOnly(t, 'logNormal')
-   local s, mean, std = splitGen(...)
-   local where = names[T].logNormal
-   mean, std = real(T, number(mean, 1, where, 'mean')), real(T, number(std, 2, where, 'stdv'))
-   checkStd(std, where)
-   return fill(t, 'logNormal', s, mean, std)
-end
+M.logNormal = meanStdFill('logNormal', 1, 2)
 
 --[[ Fill with geometric integers. ARGS: [gen], p (in (0, 1)) RETURN: self ]]
 function M.geometric(t, ...)
