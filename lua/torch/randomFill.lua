@@ -150,31 +150,25 @@ function M.random(t, ...)
    return fill(t, 'random2', s, b + 1 - a, a)
 end
 
---[[ Fill with uniform numbers in [a, b). ARGS: [gen], [a = 0], [b = 1] RETURN: self ]]
-function M.uniform(t, ...)
-   local T = floatOnly(t, 'uniform')
-   local s, a, b = splitGen(...)
-   local where = names[T].uniform
-   return fill(t, 'uniform', s, real(T, number(a, 0, where, 'a')),
-      real(T, number(b, 1, where, 'b')))
-end
-
--- The fill method of distribution `dist`, whose parameters are a mean and a positive
--- standard deviation with the given defaults.
-local function meanStdFill(dist, defaultMean, defaultStd)
+-- The fill method of distribution `dist` with two optional number parameters (names and
+-- defaults as in messages and Torch7), the second checked by `checkSecond` when given.
+local function twoParamFill(dist, name1, default1, name2, default2, checkSecond)
    return function(t, ...)
       local T = floatOnly(t, dist)
-      local s, mean, std = splitGen(...)
+      local s, p1, p2 = splitGen(...)
       local where = names[T][dist]
-      mean = real(T, number(mean, defaultMean, where, 'mean'))
-      std = real(T, number(std, defaultStd, where, 'stdv'))
-      checkStd(std, where)
-      return fill(t, dist, s, mean, std)
+      p1 = real(T, number(p1, default1, where, name1))
+      p2 = real(T, number(p2, default2, where, name2))
+      if checkSecond then checkSecond(p2, where) end
+      return fill(t, dist, s, p1, p2)
    end
 end
 
+--[[ Fill with uniform numbers in [a, b). ARGS: [gen], [a = 0], [b = 1] RETURN: self ]]
+M.uniform = twoParamFill('uniform', 'a', 0, 'b', 1)
+
 --[[ Fill with normal numbers. ARGS: [gen], [mean = 0], [stdv = 1] RETURN: self ]]
-M.normal = meanStdFill('normal', 0, 1)
+M.normal = twoParamFill('normal', 'mean', 0, 'stdv', 1, checkStd)
 
 --[[ Fill with exponential numbers of rate lambda. ARGS: [gen], lambda RETURN: self ]]
 function M.exponential(t, ...)
@@ -185,17 +179,11 @@ function M.exponential(t, ...)
 end
 
 --[[ Fill with Cauchy numbers. ARGS: [gen], [median = 0], [sigma = 1] RETURN: self ]]
-function M.cauchy(t, ...)
-   local T = floatOnly(t, 'cauchy')
-   local s, median, sigma = splitGen(...)
-   local where = names[T].cauchy
-   return fill(t, 'cauchy', s, real(T, number(median, 0, where, 'median')),
-      real(T, number(sigma, 1, where, 'sigma')))
-end
+M.cauchy = twoParamFill('cauchy', 'median', 0, 'sigma', 1)
 
 --[[ Fill with log-normal numbers (mean and stdv of the underlying normal).
 ARGS: [gen], [mean = 1], [stdv = 2] RETURN: self ]]
-M.logNormal = meanStdFill('logNormal', 1, 2)
+M.logNormal = twoParamFill('logNormal', 'mean', 1, 'stdv', 2, checkStd)
 
 --[[ Fill with geometric integers. ARGS: [gen], p (in (0, 1)) RETURN: self ]]
 function M.geometric(t, ...)
