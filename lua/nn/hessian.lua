@@ -131,10 +131,10 @@ function hessian.enable()
    if hessian.enabled then return end
    hessian.enabled = true
 
-   function nn.Module:updateDiagHessianInput(input, diagHessianOutput)
+   function nn.Module:updateDiagHessianInput(input, diagHessianOutput) -- luacheck: no unused args
       error(torch.typename(self) .. ':updateDiagHessianInput() is undefined', 2)
    end
-   function nn.Module:accDiagHessianParameters(input, diagHessianOutput) end
+   function nn.Module:accDiagHessianParameters(input, diagHessianOutput) end -- luacheck: ignore 212
    function nn.Module:initDiagHessianParameters() end
 
    function nn.Sequential:initDiagHessianParameters()
@@ -160,12 +160,12 @@ function hessian.enable()
       end
    end
 
-   function nn.Criterion:updateDiagHessianInput(input, diagHessianOutput)
+   function nn.Criterion:updateDiagHessianInput(input, diagHessianOutput) -- luacheck: ignore 212
       error(torch.typename(self) .. ':updateDiagHessianInput() is undefined', 2)
    end
 
    -- The second derivative of the squared error is 2 (over the element count when averaging).
-   local function squaredError(self, input, target)
+   local function squaredError(self, input, target) -- luacheck: ignore 212
       self.diagHessianInput = self.diagHessianInput or input.new()
       local value = self.sizeAverage and 2 / input:nElement() or 2
       self.diagHessianInput:resizeAs(input):fill(value)
