@@ -79,7 +79,7 @@ function tests.parametersGiveHessians()
    local p, g, h = seq:getParameters()
    tester:assert(p:nElement() == 11 and g:nElement() == 11 and h:nElement() == 11,
       'flattened alike')
-   local p2, g2, h2 = nn.Identity():getParameters()
+   local _, _, h2 = nn.Identity():getParameters()
    tester:assert(h2 == nil, 'no Hessian without parameters')
 end
 
