@@ -13,10 +13,7 @@ local result, dispatch = torch._result, torch._dispatch
 local SMALL = 2048
 local FLOATS = { torch._types.Double.tensorMethods, torch._types.Float.tensorMethods }
 
-local function checkNumber(t, fname, what, v)
-   if type(v) ~= 'number' then argError(t, fname, '%s must be a number, got %s', what, type(v)) end
-   return v
-end
+local checkNumber = torch._checkNumber
 
 -- `torch.name(...)`: a new tensor of the default type, or the result tensor given first,
 -- filled by the method `name`.

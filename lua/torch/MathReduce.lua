@@ -61,10 +61,7 @@ local function smallData(t)
    end
 end
 
-local function checkNumber(t, fname, what, v)
-   if type(v) ~= 'number' then argError(t, fname, '%s must be a number, got %s', what, type(v)) end
-   return v
-end
+local checkNumber = torch._checkNumber
 
 -- sum and prod ---------------------------------------------------------------------------
 

@@ -8,6 +8,12 @@ local function argError(t, fname, fmt, ...)
 end
 torch._argError = argError
 
+--[[ `v` when it is a number; otherwise an argument error naming `t`'s method `fname`. ]]
+function torch._checkNumber(t, fname, what, v)
+   if type(v) ~= 'number' then argError(t, fname, '%s must be a number, got %s', what, type(v)) end
+   return v
+end
+
 local function checkDim(t, fname, d)
    if type(d) ~= 'number' or d ~= math.floor(d) then
       argError(t, fname, 'dimension must be an integer, got %s', tostring(d))
