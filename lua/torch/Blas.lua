@@ -150,18 +150,8 @@ local function resizeTo(t, ...)
 end
 LA.resizeTo = resizeTo
 
---[[ Resize `t` like `src` unless it has its size already. RETURN: t ]]
-local function resizeAs(t, src)
-   if t._nd == src._nd then
-      local same = true
-      for d = 0, src._nd - 1 do
-         if t._sz[d] ~= src._sz[d] then same = false; break end
-      end
-      if same then return t end
-   end
-   return t:resizeAs(src)
-end
-LA.resizeAs = resizeAs
+-- Resize `t` like `src` unless it has its size already (the pointwise family's rule).
+local resizeAs = torch._pointwise.prepare
 
 local function sameObject(a, b) return rawequal(a, b) or torch._sameObject(a, b) end
 LA.sameObject = sameObject
