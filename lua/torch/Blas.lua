@@ -160,14 +160,7 @@ LA.sameObject = sameObject
 -- with x n-by-k and y k-by-m (y is a vector when m == 1). Products of at most LA.TINY
 -- multiply-adds loop in LuaJIT (measured crossover: about 12x12 by 12x12).
 LA.TINY = 1728
-local function contig(t)
-   local expected = 1
-   for d = t._nd - 1, 0, -1 do
-      if t._sz[d] ~= 1 and t._sd[d] ~= expected then return false end
-      expected = expected * t._sz[d]
-   end
-   return true
-end
+local contig = torch._pointwise.contig
 
 local function tinyGemm(r, beta, alpha, x, y, n, k, m)
    local rd, xd, yd = r._st._data + r._off, x._st._data + x._off, y._st._data + y._off
