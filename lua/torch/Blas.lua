@@ -13,6 +13,7 @@ torch._linalg = LA
 -- Type lookup (nil for HalfTensor, which has no math) and C-style number casts are the
 -- pointwise family's.
 local tinfo, toReal = torch._pointwise.tinfo, torch._pointwise.toReal
+local describeArgs = torch._pointwise.describe
 
 --[[ Sizes of `t` written as "2x3" (or "empty"). ]]
 local function sizeStr(t)
@@ -30,14 +31,6 @@ local function fail(T, fname, fmt, ...)
 end
 LA.fail = fail
 
-local function describe(args, n)
-   local parts = {}
-   for i = 1, n do
-      local x = args[i]
-      parts[i] = torch.isTensor(x) and torch.typename(x) or type(x)
-   end
-   return table.concat(parts, ', ')
-end
 
 -- Does argument `a` fit slot `s`? Slots: 't' (tensor of type T), 'i' (IntTensor),
 -- 'n' (number), or a table of accepted option strings.
@@ -124,7 +117,7 @@ function LA.parse(fname, forms, ...)
       end
       list[k] = '(' .. table.concat(words, ', ') .. ')'
    end
-   fail(T, fname, 'invalid arguments (%s); expected %s', describe(args, n),
+   fail(T, fname, 'invalid arguments (%s); expected %s', describeArgs(unpack(args, 1, n)),
       table.concat(list, ' or '))
 end
 

@@ -110,6 +110,8 @@ local function loopable(n, a, b, c)
 end
 PW.loopable = loopable
 
+--[[ The types of arguments `...` for an "invalid arguments" message (trailing nils left
+out). ]]
 local function describe(...)
    local parts = {}
    for i = 1, select('#', ...) do
@@ -119,6 +121,7 @@ local function describe(...)
    while parts[#parts] == 'nil' do parts[#parts] = nil end
    return table.concat(parts, ', ')
 end
+PW.describe = describe
 
 --[[ Raise Torch7's "invalid arguments" error for function `fname` of type T. ]]
 function PW.badArgs(fname, T, forms, ...)
