@@ -22,7 +22,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check pytorch_bridge tests bench compat
 	$(VENV)/bin/mypy
 	@command -v luacheck >/dev/null || { echo "luacheck is missing: apt-get install lua-check"; exit 1; }
-	luacheck --no-color -q lua
+	luacheck --no-color -q lua tests/lua
 
 bench: $(STAMP)
 	$(PY) -m pip install --quiet '.[bench]'
