@@ -12,6 +12,7 @@ from typing import Any
 from ..backend import array_module
 from ..errors import ShapeError
 from . import _checks, kernel
+from ._gemm import add_at_b
 
 
 @kernel
@@ -84,11 +85,13 @@ def Linear_accGradParameters(
         gw = xp.multiply.outer(gradOutput, input)
         gb = gradOutput
     else:
-        gw = gradOutput.T @ input
+        gw = None if add_at_b(gradWeight, gradOutput, input, scale) else gradOutput.T @ input
         gb = gradOutput.sum(axis=0, dtype=gradOutput.dtype)
     if scale != 1:
-        gw *= scale
+        if gw is not None:
+            gw *= scale
         gb = gb * scale
-    xp.add(gradWeight, gw, out=gradWeight)
+    if gw is not None:
+        xp.add(gradWeight, gw, out=gradWeight)
     if gradBias is not None:
         xp.add(gradBias, gb, out=gradBias)
