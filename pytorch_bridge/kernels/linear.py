@@ -12,7 +12,6 @@ from typing import Any
 from ..backend import array_module
 from ..errors import ShapeError
 from . import _checks, kernel
-from ._gemm import add_at_b
 
 
 @kernel
@@ -85,13 +84,11 @@ def Linear_accGradParameters(
         gw = xp.multiply.outer(gradOutput, input)
         gb = gradOutput
     else:
-        gw = None if add_at_b(gradWeight, gradOutput, input, scale) else gradOutput.T @ input
+        gw = gradOutput.T @ input
         gb = gradOutput.sum(axis=0, dtype=gradOutput.dtype)
     if scale != 1:
-        if gw is not None:
-            gw *= scale
+        gw *= scale
         gb = gb * scale
-    if gw is not None:
-        xp.add(gradWeight, gw, out=gradWeight)
+    xp.add(gradWeight, gw, out=gradWeight)
     if gradBias is not None:
         xp.add(gradBias, gb, out=gradBias)
