@@ -83,20 +83,26 @@ function H.tableJacobian(tester, module, input)
    tester:assert(worst < H.PRECISION, torch.type(module) .. ': table Jacobian error ' .. worst)
 end
 
---[[ Gradient check of a criterion: backward against central differences of forward. ]]
+--[[ Gradient check of a criterion: backward against central differences of forward. The
+input may be a tensor or a table of tensors (a pair for the embedding criteria). ]]
 function H.criterionJacobian(tester, criterion, input, target)
    criterion:forward(input, target)
-   local g = criterion:backward(input, target):clone()
-   local flat, eps, worst = input:view(input:nElement()), 1e-6, 0
-   local gflat = g:view(g:nElement())
-   for i = 1, flat:nElement() do
-      local orig = flat[i]
-      flat[i] = orig + eps
-      local fp = criterion:forward(input, target)
-      flat[i] = orig - eps
-      local fm = criterion:forward(input, target)
-      flat[i] = orig
-      worst = math.max(worst, math.abs((fp - fm) / (2 * eps) - gflat[i]))
+   local g = cloneAll(criterion:backward(input, target))
+   local xs, gs, eps, worst = {}, {}, 1e-6, 0
+   each(input, function(x) xs[#xs + 1] = x end)
+   each(g, function(x) gs[#gs + 1] = x end)
+   for k = 1, #xs do
+      local flat = xs[k]:view(xs[k]:nElement())
+      local gflat = gs[k]:contiguous():view(gs[k]:nElement())
+      for i = 1, flat:nElement() do
+         local orig = flat[i]
+         flat[i] = orig + eps
+         local fp = criterion:forward(input, target)
+         flat[i] = orig - eps
+         local fm = criterion:forward(input, target)
+         flat[i] = orig
+         worst = math.max(worst, math.abs((fp - fm) / (2 * eps) - gflat[i]))
+      end
    end
    tester:assert(worst < H.PRECISION, torch.type(criterion) .. ': Jacobian error ' .. worst)
 end
@@ -160,11 +166,12 @@ function H.roundTrip(tester, module, input)
       name .. ': loaded backward differs')
 end
 
---[[ Save and load a criterion; the copy must give the same loss and gradient. ]]
+--[[ Save and load a criterion; the copy must give the same loss and gradient (a tensor or
+a table of tensors). ]]
 function H.criterionRoundTrip(tester, criterion, input, target)
    local name = torch.type(criterion)
    local loss = criterion:forward(input, target)
-   local grad = criterion:backward(input, target):clone()
+   local grad = cloneAll(criterion:backward(input, target))
    local file = os.tmpname()
    local f = torch.DiskFile(file, 'w'):binary()
    f:writeObject(criterion)

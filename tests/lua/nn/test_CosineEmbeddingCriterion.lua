@@ -4,54 +4,17 @@ local H = dofile(dir .. 'nn_helpers.lua')
 local tester = torch.Tester()
 local tests = {}
 
--- Gradient check of a criterion whose input is a pair {x1, x2}: backward against central
--- differences of forward, for both tensors.
-local function pairJacobian(crit, input, target)
-   crit:forward(input, target)
-   local g = crit:backward(input, target)
-   local grads = { g[1]:clone(), g[2]:clone() }
-   local eps, worst = 1e-6, 0
-   for k = 1, 2 do
-      local flat = input[k]:view(input[k]:nElement())
-      local gflat = grads[k]:contiguous():view(grads[k]:nElement())
-      for i = 1, flat:nElement() do
-         local orig = flat[i]
-         flat[i] = orig + eps
-         local fp = crit:forward(input, target)
-         flat[i] = orig - eps
-         local fm = crit:forward(input, target)
-         flat[i] = orig
-         worst = math.max(worst, math.abs((fp - fm) / (2 * eps) - gflat[i]))
-      end
-   end
-   tester:assert(worst < H.PRECISION, torch.type(crit) .. ': Jacobian error ' .. worst)
-end
-
--- Save and load the criterion; the copy gives the same loss and gradients.
-local function pairRoundTrip(crit, input, target)
-   local loss = crit:forward(input, target)
-   local g = crit:backward(input, target)
-   local g1, g2 = g[1]:clone(), g[2]:clone()
-   local f = torch.MemoryFile()
-   f:binary()
-   f:writeObject(crit)
-   f:seek(1)
-   local copy = f:readObject()
-   f:close()
-   tester:eq(copy:forward(input, target), loss, 'loaded loss')
-   local c = copy:backward(input, target)
-   tester:eq(c[1], g1, 'loaded gradient 1')
-   tester:eq(c[2], g2, 'loaded gradient 2')
-end
+local function jacobian(c, input, target) H.criterionJacobian(tester, c, input, target) end
+local function roundTrip(c, input, target) H.criterionRoundTrip(tester, c, input, target) end
 
 function tests.jacobian()
    torch.manualSeed(61)
-   pairJacobian(nn.CosineEmbeddingCriterion(0.2), { torch.randn(4, 6), torch.randn(4, 6) },
+   jacobian(nn.CosineEmbeddingCriterion(0.2), { torch.randn(4, 6), torch.randn(4, 6) },
       torch.Tensor({ 1, -1, 1, -1 }))
-   pairJacobian(nn.CosineEmbeddingCriterion(-0.5), { torch.randn(5), torch.randn(5) }, -1)
+   jacobian(nn.CosineEmbeddingCriterion(-0.5), { torch.randn(5), torch.randn(5) }, -1)
    local c = nn.CosineEmbeddingCriterion()
    c.sizeAverage = false
-   pairJacobian(c, { torch.randn(3, 4), torch.randn(3, 4) }, torch.Tensor({ 1, 1, -1 }))
+   jacobian(c, { torch.randn(3, 4), torch.randn(3, 4) }, torch.Tensor({ 1, 1, -1 }))
 end
 
 function tests.values()
@@ -81,7 +44,7 @@ function tests.toString()
 end
 
 function tests.saveLoadRoundTrip()
-   pairRoundTrip(nn.CosineEmbeddingCriterion(0.1), { torch.randn(3, 4), torch.randn(3, 4) },
+   roundTrip(nn.CosineEmbeddingCriterion(0.1), { torch.randn(3, 4), torch.randn(3, 4) },
       torch.Tensor({ 1, -1, -1 }))
 end
 
