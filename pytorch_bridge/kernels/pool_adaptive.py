@@ -191,9 +191,14 @@ def SpatialMaxUnpooling_updateOutput(
             f"indices have shape {tuple(indices.shape)}"
         )
     pos = _unpool_positions(xp, indices, oheight, owidth)
-    flat = xp.zeros(output.size, output.dtype)
-    flat[pos] = input.reshape(-1)
-    output[...] = flat.reshape(output.shape)  # any strides: never a write into a copy
+    if output.flags.c_contiguous:  # reshape gives a view: scatter in place
+        flat = output.reshape(-1)
+        flat.fill(0)
+        flat[pos] = input.reshape(-1)
+    else:  # a reshape would copy: scatter into a temporary, then assign
+        flat = xp.zeros(output.size, output.dtype)
+        flat[pos] = input.reshape(-1)
+        output[...] = flat.reshape(output.shape)
     return output
 
 
