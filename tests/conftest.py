@@ -39,6 +39,14 @@ def xp(request: pytest.FixtureRequest) -> Any:
     return cupy
 
 
+@pytest.fixture
+def host(xp: Any) -> Any:
+    """Copies an array of ``xp`` (or a number) to a numpy array, for assertions on the host."""
+    if xp is np:
+        return np.asarray
+    return xp.asnumpy
+
+
 def _load_tester(path: Path) -> Any:
     rt = get_runtime()
     rt.require("torch")
@@ -68,8 +76,9 @@ class LuaTestFile(pytest.File):
     def collect(self) -> Iterator[pytest.Item]:
         tester = _load_tester(self.path)
         names = get_runtime().call(tester._testNames, tester)
-        for name in list(names.values()):
-            yield LuaTestItem.from_parent(self, name=str(name), tester=tester)
+        # sorted, so that every process (pytest-xdist workers included) collects one order
+        for name in sorted(str(n) for n in names.values()):
+            yield LuaTestItem.from_parent(self, name=name, tester=tester)
 
 
 class LuaTestItem(pytest.Item):
