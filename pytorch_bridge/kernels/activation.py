@@ -80,8 +80,13 @@ def Threshold_updateOutput(
     """Mirror THNN Threshold_updateOutput: ``input`` where ``input > threshold``, else ``val``."""
     xp = array_module(input)
     above = input > threshold
-    if _is_plus_zero(val) and input.dtype.kind == "f":
-        return _keep_where(xp, input, above, output)
+    if val == 0 and input.dtype.kind == "f":
+        if _is_plus_zero(val):
+            return _keep_where(xp, input, above, output)
+        # -0.0 is +0.0 kept from -input, then negated: cupy stores a written -0.0 as +0.0
+        xp.negative(input, out=output)
+        _keep_where(xp, output, above, output)
+        return xp.negative(output, out=output)
     xp.copyto(output, input)
     output[~above] = val
     return output

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..backend import array_module
 from ..errors import ShapeError
 from . import kernel
@@ -26,6 +28,14 @@ from ._convnd import (
 from ._unfold import Geometry, big_enough, carve, fold, interior, padded, unfold
 
 Need = tuple[int, ...] | None
+
+
+def _einsum_into(xp: Any, spec: str, a: Any, b: Any, out: Any) -> None:
+    """Write ``einsum(spec, a, b)`` into ``out`` (cupy's einsum takes no ``out=``)."""
+    if xp is np:
+        np.einsum(spec, a, b, out=out)
+    else:
+        xp.copyto(out, xp.einsum(spec, a, b))
 
 
 def _plan(
@@ -88,7 +98,7 @@ def SpatialConvolutionLocal_updateOutput(
     cols, xpad = views
     unfold(xp, padded(xp, x, xpad, g), cols, g)
     out = out_view(where, output, (g.B, w3.shape[1], g.L))
-    xp.einsum("lok,kbl->bol", w3, cols, out=out)
+    _einsum_into(xp, "lok,kbl->bol", w3, cols, out)
     xp.add(out, bias.reshape(w3.shape[1], g.L), out=out)
     return None
 
@@ -131,7 +141,7 @@ def SpatialConvolutionLocal_updateGradInput(
     if short:
         return short
     gpad, fcols = views
-    xp.einsum("lok,bol->kbl", w3, go.reshape(g.B, w3.shape[1], g.L), out=fcols)
+    _einsum_into(xp, "lok,bol->kbl", w3, go.reshape(g.B, w3.shape[1], g.L), fcols)
     gi = out_view(where, gradInput, x.shape)
     fold(xp, fcols, gpad, g)
     xp.copyto(gi, interior(gpad, g))

@@ -96,7 +96,7 @@ def MultiMarginCriterion_updateGradInput(
     )
     nframe, dim = z.shape
     g = input.dtype.type(1.0 / (nframe * dim) if sizeAverage else 1.0 / dim)
-    h = xp.broadcast_to(g, z.shape) if int(p) == 1 else 2 * g * z
+    h = xp.broadcast_to(xp.asarray(g), z.shape) if int(p) == 1 else 2 * g * z
     if weights is not None:
         h = h * weights.reshape(-1)[t][:, None]
     grad = xp.where(active, h, 0).astype(input.dtype, copy=False)

@@ -26,10 +26,41 @@ def first_bad(xp: Any, index: Any, size: int) -> int | None:
 
 
 def cast_to(a: Any, value: Any) -> Any:
-    """``value`` in ``a``'s dtype with C-style truncation and wrapping for integer types."""
+    """``value`` as a 0-d array of ``a``'s module and dtype, with C-style truncation and
+    wrapping for integer types."""
+    xp = array_module(a)
     if a.dtype.kind in "iu":
-        return np.asarray(int(value), dtype=np.int64).astype(a.dtype)
-    return np.asarray(value).astype(a.dtype)
+        return xp.asarray(int(value), dtype=np.int64).astype(a.dtype)
+    return xp.asarray(value).astype(a.dtype)
+
+
+def open_grid(xp: Any, shape: tuple[int, ...]) -> list[Any]:
+    """One ``arange`` per dimension of ``shape``, each shaped to broadcast along its own axis."""
+    nd = len(shape)
+    return [
+        xp.arange(n).reshape((1,) * d + (n,) + (1,) * (nd - d - 1)) for d, n in enumerate(shape)
+    ]
+
+
+def put_last_wins(xp: Any, dst: Any, axis: int, index: Any, vals: Any) -> None:
+    """numpy's ``put_along_axis(dst, index, vals, axis)`` (0-based ``index``), in which the
+    last write to a repeated position, in row-major order, wins.
+
+    That is numpy's rule and Torch7's loop order. A GPU scatter leaves the winner among
+    repeated positions unspecified, so each position keeps only its last write first.
+    """
+    key = open_grid(xp, dst.shape)
+    key[axis] = index
+    *parts, flat_vals = (b.reshape(-1) for b in xp.broadcast_arrays(*key, vals))
+    lin = xp.zeros(flat_vals.shape, dtype=np.int64)
+    for k, n in zip(parts, dst.shape, strict=True):
+        lin = lin * n + k
+    order = xp.argsort(lin, kind="stable")
+    ordered = lin[order]
+    last = xp.ones(ordered.shape, dtype=bool)
+    last[:-1] = ordered[1:] != ordered[:-1]
+    pick = order[last]
+    dst[tuple(k[pick] for k in parts)] = flat_vals[pick]
 
 
 def along(axis: int, index: Any) -> tuple[Any, ...]:
@@ -63,8 +94,12 @@ def index_put(dst: Any, axis: int, index: Any, src: Any, add: bool) -> int | Non
         src = xp.moveaxis(moved.reshape(target), 0, axis)
     if add:
         xp.add.at(dst, along(axis, index - 1), src.astype(dst.dtype))
-    else:
+    elif xp is np:
         dst[along(axis, index - 1)] = src
+    else:
+        spread = (1,) * axis + (-1,) + (1,) * (dst.ndim - axis - 1)
+        full = xp.broadcast_to((index - 1).reshape(spread), src.shape)
+        put_last_wins(xp, dst, axis, full, src)
     return None
 
 
@@ -105,7 +140,10 @@ def scatter(dst: Any, axis: int, index: Any, src: Any, value: float) -> int | No
         vals = xp.broadcast_to(cast_to(dst, value), index.shape)
     else:
         vals = src[tuple(slice(0, n) for n in index.shape)]
-    xp.put_along_axis(dst, index - 1, vals, axis=axis)
+    if xp is np:
+        xp.put_along_axis(dst, index - 1, vals, axis=axis)
+    else:
+        put_last_wins(xp, dst, axis, index - 1, vals)
     return None
 
 

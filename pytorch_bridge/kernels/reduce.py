@@ -24,13 +24,16 @@ def acc_dtype(a: Any) -> Any:
 
 
 def to_number(x: Any) -> float | int:
-    """A plain Python number from a numpy scalar (int for integer scalars)."""
-    return int(x) if np.asarray(x).dtype.kind in "iub" else float(x)
+    """A plain Python number from a number, a numpy scalar or a 0-d array of either module
+    (int for integer and boolean values)."""
+    dtype = x.dtype if hasattr(x, "dtype") else np.asarray(x).dtype
+    return int(x) if dtype.kind in "iub" else float(x)
 
 
 def store(out: Any, value: Any) -> None:
-    """Write ``value`` into ``out`` with C-style casting (integers wrap)."""
-    out[...] = np.asarray(value).astype(out.dtype, copy=False)
+    """Write ``value`` (an array of ``out``'s module) into ``out`` with C-style casting
+    (integers wrap)."""
+    out[...] = array_module(out).asarray(value).astype(out.dtype, copy=False)
 
 
 def powsum(xp: Any, a: Any, p: float, axis: int | None) -> Any:
@@ -178,13 +181,16 @@ def mode_dim(a: Any, axis: int, out: Any, idx: Any) -> None:
     rows = m.reshape(-1, n)
     order = xp.argsort(rows, axis=1, kind="stable")
     s = xp.take_along_axis(rows, order, axis=1)
-    cols = xp.arange(n)
     new_run = xp.ones(s.shape, dtype=bool)
     new_run[:, 1:] = s[:, 1:] != s[:, :-1]
-    start = xp.maximum.accumulate(xp.where(new_run, cols, 0), axis=1)
+    # Runs of equal values never cross rows (each row starts one), so number them over the
+    # flattened rows: a run's start is the position of its own new_run mark.
+    flat_new = new_run.reshape(-1)
+    starts = xp.flatnonzero(flat_new)
+    run_pos = xp.arange(flat_new.size) - starts[xp.cumsum(flat_new) - 1]
     run_end = xp.ones(s.shape, dtype=bool)
     run_end[:, :-1] = new_run[:, 1:]
-    freq = xp.where(run_end, cols - start + 1, 0)
+    freq = xp.where(run_end, run_pos.reshape(s.shape) + 1, 0)
     best = xp.argmax(freq, axis=1)[:, None]
     shape = m.shape[:-1] + (1,)
     vals = xp.take_along_axis(s, best, axis=1).reshape(shape)
@@ -250,7 +256,7 @@ def histc(a: Any, nbins: int, lo: float, hi: float, out: Any) -> None:
     if lo == hi:
         lo, hi = lo - 1, hi + 1
     keep = (x >= lo) & (x <= hi)
-    lo_t, hi_t = np.asarray(lo, dtype=a.dtype), np.asarray(hi, dtype=a.dtype)
+    lo_t, hi_t = xp.asarray(lo, dtype=a.dtype), xp.asarray(hi, dtype=a.dtype)
     bins = ((x - lo_t) / (hi_t - lo_t) * nbins).astype(np.int64)
     bins = xp.minimum(bins, nbins - 1) + xp.arange(x.shape[0])[:, None] * nbins
     counts = xp.bincount(bins[keep], minlength=x.shape[0] * nbins)

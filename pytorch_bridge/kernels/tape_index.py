@@ -9,6 +9,7 @@ from typing import Any
 
 from ..backend import array_module
 from . import kernel
+from .indexing import open_grid
 
 
 @kernel
@@ -23,7 +24,7 @@ def tape_index_backward(shape: tuple[int, ...], key: Any, grad: Any) -> Any:
 
 def _along(xp: Any, index: Any, axis: int) -> tuple[Any, ...]:
     """The full index tuple that picks ``index`` on ``axis`` and its own position elsewhere."""
-    grid = list(xp.indices(index.shape, sparse=True))
+    grid = open_grid(xp, index.shape)
     grid[axis] = index
     return tuple(grid)
 

@@ -18,28 +18,36 @@ _COMPARE = {"lt": "less", "le": "less_equal", "gt": "greater", "ge": "greater_eq
             "eq": "equal", "ne": "not_equal"}  # fmt: skip
 
 
+def _module(a: Any, b: Any) -> Any:
+    """The array module of the operands; ``a`` may be a Python number next to an array ``b``."""
+    if type(a) is np.ndarray:
+        return np
+    xp = array_module(a)
+    return xp if xp is not np else array_module(b)
+
+
 @kernel
 def tape_add(a: Any, b: Any) -> Any:
     """``a + b`` broadcast; either operand may be a Python number. Returns a new array."""
-    return (np if type(a) is np.ndarray else array_module(a)).add(a, b)
+    return _module(a, b).add(a, b)
 
 
 @kernel
 def tape_sub(a: Any, b: Any) -> Any:
     """``a - b`` broadcast; either operand may be a Python number. Returns a new array."""
-    return (np if type(a) is np.ndarray else array_module(a)).subtract(a, b)
+    return _module(a, b).subtract(a, b)
 
 
 @kernel
 def tape_mul(a: Any, b: Any) -> Any:
     """``a * b`` broadcast; either operand may be a Python number. Returns a new array."""
-    return (np if type(a) is np.ndarray else array_module(a)).multiply(a, b)
+    return _module(a, b).multiply(a, b)
 
 
 @kernel
 def tape_div(a: Any, b: Any) -> Any:
     """``a / b`` broadcast (true division, inf and nan without warnings)."""
-    xp = array_module(a)
+    xp = _module(a, b)
     with np.errstate(divide="ignore", invalid="ignore"):
         return xp.true_divide(a, b)
 
@@ -47,7 +55,7 @@ def tape_div(a: Any, b: Any) -> Any:
 @kernel
 def tape_pow(a: Any, b: Any) -> Any:
     """``a ** b`` broadcast (nan for negative bases with fractional exponents)."""
-    xp = array_module(a)
+    xp = _module(a, b)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return xp.power(a, b)
 

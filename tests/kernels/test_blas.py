@@ -30,14 +30,14 @@ def reference(kind: str, x: Any, y: Any) -> Any:
 
 
 @pytest.mark.parametrize("kind", sorted(SHAPES))
-def test_addprod_matches_numpy(xp: Any, kind: str) -> None:
+def test_addprod_matches_numpy(xp: Any, host: Any, kind: str) -> None:
     """Each product kind computes beta * t + alpha * (x . y) like numpy."""
     rng = np.random.default_rng(0)
     sx, sy, st = SHAPES[kind]
-    x, y, t = (xp.asarray(rng.standard_normal(s)) for s in (sx, sy, st))
+    x, y, t = (rng.standard_normal(s) for s in (sx, sy, st))
     out = xp.empty(st)
-    blas_addprod(kind, out, 0.5, t, 2.0, x, y)
-    np.testing.assert_allclose(0.5 * t + 2.0 * reference(kind, x, y), out, rtol=1e-12)
+    blas_addprod(kind, out, 0.5, xp.asarray(t), 2.0, xp.asarray(x), xp.asarray(y))
+    np.testing.assert_allclose(0.5 * t + 2.0 * reference(kind, x, y), host(out), rtol=1e-12)
 
 
 def test_addprod_in_place_and_beta_zero(xp: Any) -> None:
@@ -65,7 +65,7 @@ def test_addprod_float32_and_integers_keep_their_type(xp: Any) -> None:
     assert (16 * 17) % 256 == int(ob[0, 0])
 
 
-def test_dot_and_cross(xp: Any) -> None:
+def test_dot_and_cross(xp: Any, host: Any) -> None:
     """dot pairs elements in row-major order; cross works along any axis."""
     assert 38.0 == blas_dot(xp.arange(4.0).reshape(2, 2), xp.arange(4.0) + 4)
     with pytest.raises(ShapeError):
@@ -73,8 +73,8 @@ def test_dot_and_cross(xp: Any) -> None:
     a = np.random.default_rng(1).standard_normal((2, 3, 4))
     b = np.random.default_rng(2).standard_normal((2, 3, 4))
     out = xp.empty((2, 3, 4))
-    blas_cross(out, a, b, 1)
-    np.testing.assert_allclose(np.cross(a, b, axis=1), out)
+    blas_cross(out, xp.asarray(a), xp.asarray(b), 1)
+    np.testing.assert_allclose(np.cross(a, b, axis=1), host(out))
 
 
 def test_cross_may_write_into_an_operand(xp: Any) -> None:
@@ -100,31 +100,33 @@ def direct_conv2(x: Any, k: Any, full: bool, flip: bool) -> Any:
 
 @pytest.mark.parametrize("full", [False, True])
 @pytest.mark.parametrize("flip", [False, True])
-def test_signal_conv_matches_definition(xp: Any, full: bool, flip: bool) -> None:
+def test_signal_conv_matches_definition(xp: Any, host: Any, full: bool, flip: bool) -> None:
     """conv2/xcorr2 in 'V' and 'F' modes, single, per-plane and kernel-bank forms."""
     rng = np.random.default_rng(3)
     x, k = rng.standard_normal((3, 7, 6)), rng.standard_normal((4, 3, 3, 2))
+    dx, dk = xp.asarray(x), xp.asarray(k)
     single = direct_conv2(x[0], k[0, 0], full, flip)
     out = xp.empty(single.shape)
-    signal_conv(out, x[0], k[0, 0], 2, full, flip)
-    np.testing.assert_allclose(single, out, atol=1e-12)
+    signal_conv(out, dx[0], dk[0, 0], 2, full, flip)
+    np.testing.assert_allclose(single, host(out), atol=1e-12)
     planes = xp.empty((3,) + single.shape)
-    signal_conv(planes, x, k[0], 2, full, flip)
+    signal_conv(planes, dx, dk[0], 2, full, flip)
     for p in range(3):
-        np.testing.assert_allclose(direct_conv2(x[p], k[0, p], full, flip), planes[p])
+        np.testing.assert_allclose(direct_conv2(x[p], k[0, p], full, flip), host(planes[p]))
     bank = xp.empty((4,) + single.shape)
-    signal_conv(bank, x, k, 2, full, flip)
+    signal_conv(bank, dx, dk, 2, full, flip)
     want = sum(direct_conv2(x[i], k[1, i], full, flip) for i in range(3))
-    np.testing.assert_allclose(want, bank[1], atol=1e-12)
+    np.testing.assert_allclose(want, host(bank[1]), atol=1e-12)
 
 
 @pytest.mark.parametrize("full", [False, True])
 def test_signal_conv_large_problems_add_shifted_slices(
-    xp: Any, full: bool, monkeypatch: pytest.MonkeyPatch
+    xp: Any, host: Any, full: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above the window limit the shift-and-add path gives the same results."""
     rng = np.random.default_rng(4)
-    x, k = rng.standard_normal((2, 6, 5, 4)), rng.standard_normal((3, 2, 2, 3, 2))
+    x = xp.asarray(rng.standard_normal((2, 6, 5, 4)))
+    k = xp.asarray(rng.standard_normal((3, 2, 2, 3, 2)))
     osize = (7, 7, 5) if full else (5, 3, 3)
     outs = []
     for limit in (1 << 30, 0):
@@ -138,7 +140,7 @@ def test_signal_conv_large_problems_add_shifted_slices(
             signal_conv(out, xs, ks, 3, full, True)
             outs.append(out)
     for small, large in zip(outs[:3], outs[3:], strict=True):
-        np.testing.assert_allclose(small, large, atol=1e-12)
+        np.testing.assert_allclose(host(small), host(large), atol=1e-12)
 
 
 def test_signal_conv_rejects_other_dimensions(xp: Any) -> None:

@@ -20,7 +20,7 @@ def test_index_select_matches_take(xp: Any) -> None:
     idx = xp.asarray([3, 1, 3], dtype=np.int64)
     out = xp.empty((3, 3))
     assert indexing.index_select(a, 1, idx, out) is None
-    np.testing.assert_array_equal(np.take(a, idx - 1, axis=1), out)
+    xp.testing.assert_array_equal(xp.take(a, idx - 1, axis=1), out)
 
 
 def test_out_of_range_index_is_returned_and_nothing_written(xp: Any) -> None:
@@ -29,35 +29,38 @@ def test_out_of_range_index_is_returned_and_nothing_written(xp: Any) -> None:
     before = a.copy()
     assert 4 == indexing.index_fill(a, 0, xp.asarray([1, 4], dtype=np.int64), 0.0)
     assert 0 == indexing.index_put(a, 0, xp.asarray([0], dtype=np.int64), xp.ones((1, 3)), False)
-    np.testing.assert_array_equal(before, a)
+    xp.testing.assert_array_equal(before, a)
     assert -2 == indexing.gather(
         a, 1, xp.asarray([[1], [-2], [1]], dtype=np.int64), xp.empty((3, 1))
     )
 
 
 def test_index_put_copies_and_adds(xp: Any) -> None:
-    """indexCopy assigns slices; indexAdd accumulates repeated indices."""
+    """indexCopy assigns slices (the last of repeated indices wins); indexAdd accumulates."""
     a = xp.zeros((3, 2))
     indexing.index_put(
         a, 0, xp.asarray([3, 1], dtype=np.int64), xp.asarray([[1.0, 2], [3, 4]]), False
     )
-    np.testing.assert_array_equal([[3, 4], [0, 0], [1, 2]], a)
+    xp.testing.assert_array_equal([[3, 4], [0, 0], [1, 2]], a)
     indexing.index_put(a, 0, xp.asarray([2, 2], dtype=np.int64), xp.ones((2, 2)), True)
-    np.testing.assert_array_equal([[3, 4], [2, 2], [1, 2]], a)
+    xp.testing.assert_array_equal([[3, 4], [2, 2], [1, 2]], a)
+    repeated = xp.asarray([1, 3, 1], dtype=np.int64)
+    indexing.index_put(a, 0, repeated, xp.asarray([[5.0, 6], [0, 0], [7, 8]]), False)
+    xp.testing.assert_array_equal([[7, 8], [2, 2], [0, 0]], a)
 
 
-def test_gather_and_scatter_match_along_axis(xp: Any) -> None:
+def test_gather_and_scatter_match_along_axis(xp: Any, host: Any) -> None:
     """gather equals take_along_axis; scatter equals put_along_axis."""
     a = grid(xp)
     idx = xp.asarray([[3, 1], [2, 2], [1, 3]], dtype=np.int64)
     out = xp.empty((3, 2))
     indexing.gather(a, 1, idx, out)
-    np.testing.assert_array_equal(np.take_along_axis(a, idx - 1, axis=1), out)
+    xp.testing.assert_array_equal(xp.take_along_axis(a, idx - 1, axis=1), out)
     dst = xp.zeros((3, 3))
     indexing.scatter(dst, 1, idx, xp.asarray([[1.0, 2, 9], [3, 4, 9], [5, 6, 9]]), 0.0)
     expected = np.zeros((3, 3))
-    np.put_along_axis(expected, idx - 1, np.asarray([[1.0, 2], [3, 4], [5, 6]]), axis=1)
-    np.testing.assert_array_equal(expected, dst)
+    np.put_along_axis(expected, host(idx) - 1, np.asarray([[1.0, 2], [3, 4], [5, 6]]), axis=1)
+    xp.testing.assert_array_equal(expected, dst)
     indexing.scatter(dst, 0, xp.asarray([[1, 1, 1]], dtype=np.int64), None, 7.0)
     assert [7.0, 7.0, 7.0] == dst[0].tolist()
 
@@ -70,7 +73,7 @@ def test_masked_kernels(xp: Any) -> None:
     assert -1 == indexing.mask_count(xp.asarray([2], dtype=np.uint8))
     out = xp.empty(3)
     indexing.masked_select(a, mask, out)
-    np.testing.assert_array_equal(a.reshape(-1)[mask.astype(bool)], out)
+    xp.testing.assert_array_equal(a.reshape(-1)[mask.astype(bool)], out)
     indexing.masked_copy(a, mask, xp.asarray([10.0, 20, 30, 40]))
     assert [10.0, 20.0, 30.0] == a.reshape(-1)[mask.astype(bool)].tolist()
     indexing.masked_fill(a, mask, -1.0)
@@ -90,4 +93,4 @@ def test_nonzero_is_one_based(xp: Any) -> None:
     n = indexing.count_nonzero(a)
     out = xp.empty((n, 2), dtype=np.int64)
     indexing.nonzero(a, out)
-    np.testing.assert_array_equal(np.argwhere(a) + 1, out)
+    xp.testing.assert_array_equal(xp.argwhere(a) + 1, out)

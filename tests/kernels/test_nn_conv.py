@@ -57,42 +57,46 @@ class Buffers:
         raise AssertionError("buffers did not fit after growing")
 
 
-def numeric(f: Callable[[], Any], x: Any) -> Any:
+def numeric(xp: Any, f: Callable[[], Any], x: Any) -> Any:
     """d f() / d x by central differences; rows follow x's elements."""
     flat = x.reshape(-1)
     rows = []
     for i in range(flat.size):
-        orig = flat[i]
+        # a Python number: indexing a cupy array gives a view that the writes below change
+        orig = flat[i].item()
         flat[i] = orig + STEP
         plus = f().copy()
         flat[i] = orig - STEP
         minus = f().copy()
         flat[i] = orig
         rows.append(((plus - minus) / (2 * STEP)).reshape(-1))
-    return np.stack(rows)
+    return xp.stack(rows)
 
 
-def analytic(shape: tuple[int, ...], grad: Callable[[Any], Any]) -> Any:
+def analytic(xp: Any, shape: tuple[int, ...], grad: Callable[[Any], Any]) -> Any:
     """Columns j = grad(e_j) for every unit output gradient e_j."""
     cols = []
     for j in range(int(np.prod(shape))):
-        go = np.zeros(int(np.prod(shape)))
+        go = xp.zeros(int(np.prod(shape)))
         go[j] = 1
-        cols.append(np.asarray(grad(go.reshape(shape)), dtype=np.float64).reshape(-1))
-    return np.stack(cols, axis=1)
+        cols.append(xp.asarray(grad(go.reshape(shape)), dtype=np.float64).reshape(-1))
+    return xp.stack(cols, axis=1)
 
 
 def check(
-    forward: Callable[[], Any], grads: Callable[[Any], tuple[Any, ...]], targets: list[Any]
+    xp: Any,
+    forward: Callable[[], Any],
+    grads: Callable[[Any], tuple[Any, ...]],
+    targets: list[Any],
 ) -> None:
     """Compare numeric and analytic Jacobians for every array in ``targets``."""
     shape = forward().shape
     for k, arr in enumerate(targets):
         if arr is None:
             continue
-        num = numeric(forward, arr)
-        ana = analytic(shape, lambda go, k=k: grads(go)[k])
-        assert 0.0 == pytest.approx(float(np.abs(num - ana).max()), abs=TOL)
+        num = numeric(xp, forward, arr)
+        ana = analytic(xp, shape, lambda go, k=k: grads(go)[k])
+        assert 0.0 == pytest.approx(float(xp.abs(num - ana).max()), abs=TOL)
 
 
 # (weight shape, input shape, kw, kh, dw, dh, pw, ph, dilationW, dilationH)
@@ -125,7 +129,7 @@ def test_spatial_convolution_jacobians(xp: Any, case: Any, with_bias: bool, scal
         if lw == lh == 1:
             mm = xp.empty(oshape)
             bufs.run(K["SpatialConvolutionMM_updateOutput"], (x, mm, w, b), [0, 1], args[:6])
-            assert np.array_equal(out, mm)
+            assert bool(xp.array_equal(out, mm))
         return out
 
     def grads(go: Any) -> tuple[Any, ...]:
@@ -140,7 +144,7 @@ def test_spatial_convolution_jacobians(xp: Any, case: Any, with_bias: bool, scal
         )
         return gi, gw / scale, (gb / scale if gb is not None else None)
 
-    check(forward, grads, [x, w, b])
+    check(xp, forward, grads, [x, w, b])
 
 
 def test_mm_parameter_gradients_use_forward_columns(xp: Any) -> None:
@@ -222,7 +226,7 @@ def test_spatial_full_convolution_jacobians(xp: Any, case: Any, scale: float) ->
         )
         return gi, gw / scale, gb / scale
 
-    check(forward, grads, [x, w, b])
+    check(xp, forward, grads, [x, w, b])
 
 
 @pytest.mark.parametrize("batch", [None, 2])
@@ -253,7 +257,7 @@ def test_spatial_convolution_local_jacobians(xp: Any, batch: int | None, scale: 
         K["SpatialConvolutionLocal_accGradParameters"](x, go, gw, gb, *bufs.bufs, *args, scale)
         return gi, gw / scale, gb / scale
 
-    check(forward, grads, [x, w, b])
+    check(xp, forward, grads, [x, w, b])
 
 
 @pytest.mark.parametrize("xshape,kw,dw", [((7, 3), 3, 2), ((2, 5, 3), 2, 1), ((2, 6, 3), 2, 3)])
@@ -278,7 +282,7 @@ def test_temporal_convolution_jacobians(
         K["TemporalConvolution_accGradParameters"](x, go, gw, gb, kw, dw, scale)
         return gi, gw / scale, gb / scale
 
-    check(forward, grads, [x, w, b])
+    check(xp, forward, grads, [x, w, b])
 
 
 @pytest.mark.parametrize("batch", [None, 2])
@@ -309,7 +313,7 @@ def test_volumetric_convolution_jacobians(xp: Any, batch: int | None, scale: flo
         )
         return gi, gw / scale, gb / scale
 
-    check(forward, grads, [x, w, b])
+    check(xp, forward, grads, [x, w, b])
 
 
 @pytest.mark.parametrize("scale", [1.0, 0.5])
@@ -340,7 +344,7 @@ def test_volumetric_full_convolution_jacobians(xp: Any, scale: float) -> None:
         )
         return gi, gw / scale, gb / scale
 
-    check(forward, grads, [x, w, b])
+    check(xp, forward, grads, [x, w, b])
 
 
 def test_bad_shapes_raise_shape_error(xp: Any) -> None:

@@ -29,39 +29,49 @@ def rng() -> np.random.Generator:
     return np.random.default_rng(SEED)
 
 
-def numeric_jacobian(f: Callable[[], Any], x: Any) -> Any:
-    """d f() / d x by central differences; rows follow x's elements, columns f's."""
+def numeric_jacobian(f: Callable[[], Any], x: Any, host: Callable[[Any], Any]) -> Any:
+    """d f() / d x by central differences, on the host; rows follow x's elements, columns f's."""
     flat = x.reshape(-1)
-    cols = np.asarray(f()).size
+    cols = f().size
     jac = np.zeros((flat.size, cols))
     for i in range(flat.size):
-        orig = flat[i]
+        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
         flat[i] = orig + STEP
-        plus = np.array(f(), dtype=np.float64).reshape(-1)
+        plus = host(f()).astype(np.float64).reshape(-1)
         flat[i] = orig - STEP
-        minus = np.array(f(), dtype=np.float64).reshape(-1)
+        minus = host(f()).astype(np.float64).reshape(-1)
         flat[i] = orig
         jac[i] = (plus - minus) / (2 * STEP)
     return jac
 
 
-def analytic_jacobian(n_out: int, shape_out: tuple[int, ...], grad: Callable[[Any], Any]) -> Any:
-    """Stack grad(unit gradOutput e_j) as columns j of the Jacobian."""
+def analytic_jacobian(
+    n_out: int,
+    shape_out: tuple[int, ...],
+    grad: Callable[[Any], Any],
+    host: Callable[[Any], Any],
+) -> Any:
+    """Stack grad(unit gradOutput e_j), copied to the host, as columns j of the Jacobian."""
     cols = []
     for j in range(n_out):
         go = np.zeros(n_out)
         go[j] = 1
-        cols.append(np.array(grad(go.reshape(shape_out)), dtype=np.float64).reshape(-1))
+        cols.append(host(grad(go.reshape(shape_out))).astype(np.float64).reshape(-1))
     return np.stack(cols, axis=1)
 
 
 def check_module(
-    forward: Callable[[Any], Any], backward: Callable[[Any, Any, Any], Any], x: Any
+    forward: Callable[[Any], Any],
+    backward: Callable[[Any, Any, Any], Any],
+    x: Any,
+    host: Callable[[Any], Any],
 ) -> float:
     """Largest |numeric - analytic| for a kernel pair output = forward(x)."""
     out = forward(x).copy()
-    num = numeric_jacobian(lambda: forward(x), x)
-    ana = analytic_jacobian(out.size, out.shape, lambda go: backward(x, go, forward(x).copy()))
+    num = numeric_jacobian(lambda: forward(x), x, host)
+    ana = analytic_jacobian(
+        out.size, out.shape, lambda go: backward(x, go, forward(x).copy()), host
+    )
     return float(np.abs(num - ana).max())
 
 
@@ -79,7 +89,7 @@ POINTWISE = {
 @pytest.mark.parametrize("name", sorted(POINTWISE))
 @pytest.mark.parametrize("shape", [(5,), (3, 4), (3, 2, 2), (2, 3, 2, 2)])
 def test_activation_jacobian_matches_finite_differences(
-    xp: Any, name: str, shape: tuple[int, ...]
+    xp: Any, host: Any, name: str, shape: tuple[int, ...]
 ) -> None:
     """The backward kernel of each activation gives its forward kernel's Jacobian."""
     args, with_output = POINTWISE[name]
@@ -99,10 +109,10 @@ def test_activation_jacobian_matches_finite_differences(
             bwd(inp, xp.asarray(go), gi, *args)
         return gi
 
-    assert 0.0 == pytest.approx(check_module(forward, backward, x), abs=TOL)
+    assert 0.0 == pytest.approx(check_module(forward, backward, x, host), abs=TOL)
 
 
-def test_elu_jacobian_matches_finite_differences(xp: Any) -> None:
+def test_elu_jacobian_matches_finite_differences(xp: Any, host: Any) -> None:
     """ELU's backward kernel (which reads the output) gives the forward Jacobian."""
     x = xp.asarray(rng().uniform(-2, 2, (3, 4)))
 
@@ -116,14 +126,14 @@ def test_elu_jacobian_matches_finite_differences(xp: Any) -> None:
         K["ELU_updateGradInput"](inp, xp.asarray(go), gi, out, 0.7, False)
         return gi
 
-    assert 0.0 == pytest.approx(check_module(forward, backward, x), abs=TOL)
+    assert 0.0 == pytest.approx(check_module(forward, backward, x, host), abs=TOL)
 
 
 @pytest.mark.parametrize("batch", [None, 3])
 @pytest.mark.parametrize("with_bias", [True, False])
 @pytest.mark.parametrize("scale", [1.0, 0.5])
 def test_linear_jacobians_for_input_weight_and_bias(
-    xp: Any, batch: int | None, with_bias: bool, scale: float
+    xp: Any, host: Any, batch: int | None, with_bias: bool, scale: float
 ) -> None:
     """Linear's gradInput and scale-weighted parameter gradients match finite differences."""
     r = rng()
@@ -148,8 +158,8 @@ def test_linear_jacobians_for_input_weight_and_bias(
 
     targets = [(x, 0), (w, 1)] + ([(b, 2)] if with_bias else [])
     for arr, k in targets:
-        num = numeric_jacobian(forward, arr)
-        ana = analytic_jacobian(n_out, out_shape, lambda go, k=k: grads(go)[k])
+        num = numeric_jacobian(forward, arr, host)
+        ana = analytic_jacobian(n_out, out_shape, lambda go, k=k: grads(go)[k], host)
         assert 0.0 == pytest.approx(float(np.abs(num - ana).max()), abs=TOL)
 
 
@@ -173,7 +183,7 @@ CRITERIA = ["MSECriterion", "AbsCriterion"]
 
 @pytest.mark.parametrize("name", CRITERIA)
 @pytest.mark.parametrize("size_average", [True, False])
-def test_regression_criteria_gradients(xp: Any, name: str, size_average: bool) -> None:
+def test_regression_criteria_gradients(xp: Any, host: Any, name: str, size_average: bool) -> None:
     """MSE and Abs criterion gradients match finite differences of their losses."""
     r = rng()
     x, t = xp.asarray(r.uniform(-2, 2, (3, 4))), xp.asarray(r.uniform(-2, 2, (3, 4)))
@@ -185,15 +195,15 @@ def test_regression_criteria_gradients(xp: Any, name: str, size_average: bool) -
 
     gi = xp.empty_like(x)
     K[f"{name}_updateGradInput"](x, t, gi, size_average)
-    num = numeric_jacobian(loss, x)
-    assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - gi.reshape(-1)).max()), abs=TOL)
+    num = numeric_jacobian(loss, x, host)
+    assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - host(gi).reshape(-1)).max()), abs=TOL)
 
 
 @pytest.mark.parametrize("weighted", [True, False])
 @pytest.mark.parametrize("size_average", [True, False])
 @pytest.mark.parametrize("batch", [None, 4])
 def test_class_nll_gradients(
-    xp: Any, weighted: bool, size_average: bool, batch: int | None
+    xp: Any, host: Any, weighted: bool, size_average: bool, batch: int | None
 ) -> None:
     """ClassNLLCriterion's gradient matches finite differences, with weights and ignore."""
     r = rng()
@@ -209,8 +219,8 @@ def test_class_nll_gradients(
     loss()
     gi = xp.empty_like(x)
     K["ClassNLLCriterion_updateGradInput"](x, t, gi, size_average, w, total, 2)
-    num = numeric_jacobian(loss, x)
-    assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - gi.reshape(-1)).max()), abs=TOL)
+    num = numeric_jacobian(loss, x, host)
+    assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - host(gi).reshape(-1)).max()), abs=TOL)
 
 
 def test_class_nll_rejects_out_of_range_targets(xp: Any) -> None:
@@ -247,21 +257,21 @@ def test_dropout_masks_and_scales(xp: Any) -> None:
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("val", [0.0, -0.0, -1.5])
-def test_threshold_exact_special_values(dtype: Any, val: float) -> None:
+def test_threshold_exact_special_values(xp: Any, host: Any, dtype: Any, val: float) -> None:
     """Threshold gives THNN's ``x > th ? x : val`` bit for bit, with NaN, infinities and -0.0."""
     x = np.array([np.nan, -np.inf, np.inf, -0.0, 0.0, -1.0, 0.5, 2.0, 1e-30], dtype=dtype)
     g = np.array([1.0, -2.0, np.nan, -0.0, 3.0, 4.0, -5.0, np.inf, 6.0], dtype=dtype)
     for th in (0.0, 1.0, -np.inf):
         want = x.copy()
         want[~(x > th)] = val
-        out = np.empty_like(x)
-        K["Threshold_updateOutput"](x, out, th, val, False)
-        assert want.tobytes() == out.tobytes()
-        inplace = x.copy()
+        out = xp.empty(x.shape, dtype)
+        K["Threshold_updateOutput"](xp.asarray(x), out, th, val, False)
+        assert want.tobytes() == host(out).tobytes()
+        inplace = xp.array(x)
         K["Threshold_updateOutput"](inplace, inplace, th, val, False)
-        assert want.tobytes() == inplace.tobytes()
+        assert want.tobytes() == host(inplace).tobytes()
         want_g = g.copy()
         want_g[~(x > th)] = 0
-        grad = np.empty_like(g)
-        K["Threshold_updateGradInput"](x, g, grad, th, val, False)
-        assert want_g.tobytes() == grad.tobytes()
+        grad = xp.empty(g.shape, dtype)
+        K["Threshold_updateGradInput"](xp.asarray(x), xp.asarray(g), grad, th, val, False)
+        assert want_g.tobytes() == host(grad).tobytes()

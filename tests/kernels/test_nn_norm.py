@@ -96,7 +96,7 @@ def _numeric(f: Any, v: Any) -> Any:
     flat = v.reshape(-1)
     rows = []
     for i in range(flat.size):
-        orig = flat[i]
+        orig = flat[i].item()
         flat[i] = orig + STEP
         plus = f().reshape(-1).copy()
         flat[i] = orig - STEP

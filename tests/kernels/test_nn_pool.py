@@ -37,7 +37,7 @@ def jacobian_error(
     flat = x.reshape(-1)
     num = np.zeros((flat.size, out.size))
     for i in range(flat.size):
-        orig = flat[i]
+        orig = flat[i].item()
         flat[i] = orig + STEP
         plus = np.array(forward(x)).reshape(-1)
         flat[i] = orig - STEP

@@ -45,7 +45,7 @@ def max_error(forward: Callable[[], Any], grads: Grads, arrays: dict[str, Any]) 
     for name, x in arrays.items():
         flat = x.reshape(-1)
         for i in range(flat.size):
-            orig = flat[i]
+            orig = flat[i].item()
             flat[i] = orig + STEP
             plus = np.array(forward(), dtype=np.float64).reshape(-1)
             flat[i] = orig - STEP

@@ -30,39 +30,44 @@ def rng() -> np.random.Generator:
     return np.random.default_rng(SEED)
 
 
-def numeric_jacobian(f: Callable[[], Any], x: Any) -> Any:
-    """d f() / d x by central differences; rows follow x's elements, columns f's."""
+def numeric_jacobian(f: Callable[[], Any], x: Any, host: Callable[[Any], Any]) -> Any:
+    """d f() / d x by central differences, on the host; rows follow x's elements, columns f's."""
     flat = x.reshape(-1)
-    jac = np.zeros((flat.size, np.asarray(f()).size))
+    jac = np.zeros((flat.size, f().size))
     for i in range(flat.size):
-        orig = flat[i]
+        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
         flat[i] = orig + STEP
-        plus = np.array(f(), dtype=np.float64).reshape(-1)
+        plus = host(f()).astype(np.float64).reshape(-1)
         flat[i] = orig - STEP
-        minus = np.array(f(), dtype=np.float64).reshape(-1)
+        minus = host(f()).astype(np.float64).reshape(-1)
         flat[i] = orig
         jac[i] = (plus - minus) / (2 * STEP)
     return jac
 
 
-def analytic_jacobian(shape_out: tuple[int, ...], grad: Callable[[Any], Any]) -> Any:
-    """Stack grad(unit gradOutput e_j) as column j of the Jacobian."""
+def analytic_jacobian(
+    shape_out: tuple[int, ...], grad: Callable[[Any], Any], host: Callable[[Any], Any]
+) -> Any:
+    """Stack grad(unit gradOutput e_j), copied to the host, as column j of the Jacobian."""
     n_out = int(np.prod(shape_out))
     cols = []
     for j in range(n_out):
         go = np.zeros(n_out)
         go[j] = 1
-        cols.append(np.array(grad(go.reshape(shape_out)), dtype=np.float64).reshape(-1))
+        cols.append(host(grad(go.reshape(shape_out))).astype(np.float64).reshape(-1))
     return np.stack(cols, axis=1)
 
 
 def max_error(
-    forward: Callable[[Any], Any], backward: Callable[[Any, Any, Any], Any], x: Any
+    forward: Callable[[Any], Any],
+    backward: Callable[[Any, Any, Any], Any],
+    x: Any,
+    host: Callable[[Any], Any],
 ) -> float:
     """Largest |numeric - analytic| for output = forward(x), gradInput = backward(x, go, out)."""
     out = forward(x).copy()
-    num = numeric_jacobian(lambda: forward(x), x)
-    ana = analytic_jacobian(out.shape, lambda go: backward(x, go, forward(x).copy()))
+    num = numeric_jacobian(lambda: forward(x), x, host)
+    ana = analytic_jacobian(out.shape, lambda go: backward(x, go, forward(x).copy()), host)
     return float(np.abs(num - ana).max())
 
 
@@ -78,7 +83,7 @@ POINTWISE: dict[str, tuple[tuple[Any, ...], bool, tuple[Any, ...]]] = {
 @pytest.mark.parametrize("name", sorted(POINTWISE))
 @pytest.mark.parametrize("shape", SHAPES)
 def test_pointwise_jacobian_matches_finite_differences(
-    xp: Any, name: str, shape: tuple[int, ...]
+    xp: Any, host: Any, name: str, shape: tuple[int, ...]
 ) -> None:
     """HardShrink, SoftShrink and SoftPlus backward kernels give their forward Jacobians."""
     fargs, with_output, bargs = POINTWISE[name]
@@ -99,7 +104,7 @@ def test_pointwise_jacobian_matches_finite_differences(
             bwd(inp, xp.asarray(go), gi, *bargs)
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x), abs=TOL)
+    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
 
 
 #: name -> the forward's extra buffer is passed to the backward in its place
@@ -109,7 +114,7 @@ BUFFERED = ["LogSigmoid", "SoftMin", "SoftSign"]
 @pytest.mark.parametrize("name", BUFFERED)
 @pytest.mark.parametrize("shape", SHAPES)
 def test_buffered_jacobian_matches_finite_differences(
-    xp: Any, name: str, shape: tuple[int, ...]
+    xp: Any, host: Any, name: str, shape: tuple[int, ...]
 ) -> None:
     """LogSigmoid, SoftMin and SoftSign (kernels with buffers) give their forward Jacobians."""
     x = xp.asarray(rng().uniform(-2, 2, shape))
@@ -131,14 +136,14 @@ def test_buffered_jacobian_matches_finite_differences(
             K["SoftSign_updateGradInput"](inp, xp.asarray(go), gi, xp.empty_like(inp))
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x), abs=TOL)
+    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
 
 
 @pytest.mark.parametrize("planes", [0, 3])
 @pytest.mark.parametrize("shape", [(3,), (4, 3), (2, 3, 2, 2)])
 @pytest.mark.parametrize("scale", [1.0, 0.5])
 def test_prelu_jacobians_for_input_and_weight(
-    xp: Any, planes: int, shape: tuple[int, ...], scale: float
+    xp: Any, host: Any, planes: int, shape: tuple[int, ...], scale: float
 ) -> None:
     """PReLU's gradInput and scale-weighted gradWeight match finite differences."""
     r = rng()
@@ -158,8 +163,8 @@ def test_prelu_jacobians_for_input_and_weight(
         return gi, gw / scale
 
     for arr, k in ((x, 0), (w, 1)):
-        num = numeric_jacobian(forward, arr)
-        ana = analytic_jacobian(shape, lambda go, k=k: grads(go)[k])
+        num = numeric_jacobian(forward, arr, host)
+        ana = analytic_jacobian(shape, lambda go, k=k: grads(go)[k], host)
         assert 0.0 == pytest.approx(float(np.abs(num - ana).max()), abs=TOL)
 
 
@@ -174,7 +179,7 @@ def test_prelu_accumulates_and_rejects_wrong_planes(xp: Any) -> None:
 
 
 @pytest.mark.parametrize("shape", SHAPES)
-def test_rrelu_training_uses_the_given_slopes(xp: Any, shape: tuple[int, ...]) -> None:
+def test_rrelu_training_uses_the_given_slopes(xp: Any, host: Any, shape: tuple[int, ...]) -> None:
     """In training, the draws land on the elements <= 0 in order and give the Jacobian."""
     r = rng()
     x = xp.asarray(r.uniform(-2, 2, shape))
@@ -195,11 +200,11 @@ def test_rrelu_training_uses_the_given_slopes(xp: Any, shape: tuple[int, ...]) -
 
     forward(x)
     assert draws[:n].tolist() == noise[x <= 0].tolist()
-    assert 0.0 == pytest.approx(max_error(forward, backward, x), abs=TOL)
+    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
 
 
 @pytest.mark.parametrize("train", [False, True])
-def test_rrelu_fixed_slope_jacobian(xp: Any, train: bool) -> None:
+def test_rrelu_fixed_slope_jacobian(xp: Any, host: Any, train: bool) -> None:
     """Evaluating (or lower == upper) uses slope (lower + upper) / 2 both ways."""
     x = xp.asarray(rng().uniform(-2, 2, (3, 4)))
     lower, upper = (0.2, 0.4) if not train else (0.25, 0.25)
@@ -216,11 +221,11 @@ def test_rrelu_fixed_slope_jacobian(xp: Any, train: bool) -> None:
         K["RReLU_updateGradInput"](inp, xp.asarray(go), gi, None, lower, upper, train, False)
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x), abs=TOL)
+    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
 
 
 @pytest.mark.parametrize("shape", [(3, 2, 2), (2, 3, 2, 2), (2, 3, 2, 1, 2)])
-def test_feature_dropout_masks_whole_maps(xp: Any, shape: tuple[int, ...]) -> None:
+def test_feature_dropout_masks_whole_maps(xp: Any, host: Any, shape: tuple[int, ...]) -> None:
     """The map mask broadcasts over each map both ways; without it the input scales by 1-p."""
     r = rng()
     x = xp.asarray(r.uniform(-2, 2, shape))
@@ -237,10 +242,10 @@ def test_feature_dropout_masks_whole_maps(xp: Any, shape: tuple[int, ...]) -> No
         K["FeatureDropout_updateGradInput"](xp.asarray(go), gi, noise)
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x), abs=TOL)
+    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
     out = xp.empty_like(x)
     K["FeatureDropout_updateOutput"](x, out, noise, 0.25, False)
-    assert np.allclose(x * 0.75, out)
+    assert np.allclose(host(x * 0.75), host(out))
 
 
 def test_feature_dropout_rejects_a_flat_mask(xp: Any) -> None:
@@ -251,7 +256,7 @@ def test_feature_dropout_rejects_a_flat_mask(xp: Any) -> None:
         )
 
 
-def test_softplus_threshold_and_logsigmoid_extremes(xp: Any) -> None:
+def test_softplus_threshold_and_logsigmoid_extremes(xp: Any, host: Any) -> None:
     """SoftPlus is linear past its threshold; LogSigmoid stays finite for large |x|."""
     x = xp.asarray([-800.0, -1.0, 0.0, 30.0, 800.0])
     out, buf = xp.empty_like(x), xp.empty_like(x)
@@ -261,4 +266,4 @@ def test_softplus_threshold_and_logsigmoid_extremes(xp: Any) -> None:
     K["LogSigmoid_updateOutput"](x, out, buf)
     assert -800.0 == float(out[0])
     assert 0.0 == float(out[4])
-    assert bool(np.isfinite(np.asarray(out)).all())
+    assert bool(np.isfinite(host(out)).all())
