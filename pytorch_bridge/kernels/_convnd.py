@@ -16,6 +16,7 @@ import math
 from typing import Any
 
 from ..errors import ShapeError
+from ._accumulate import add_product
 from ._unfold import (
     Geometry,
     big_enough,
@@ -127,10 +128,7 @@ def conv_grad_params(
     """Accumulate ``scale`` times the weight (O, K) and bias gradients; gow is scratch."""
     scatter(xp, go, gow, g)
     flat = gow.reshape(gw2.shape[0], -1)
-    step = flat @ cols.T
-    if scale != 1:
-        step *= scale
-    xp.add(gw2, step, out=gw2)
+    add_product(xp, gw2, flat, cols.T, scale)
     if gb is not None:
         xp.add(gb, flat.sum(axis=1) * gb.dtype.type(scale), out=gb)
 
@@ -204,10 +202,7 @@ def full_grad_params(
     """Accumulate ``scale`` times the full convolution's weight (Cin, Cout*K) and bias grads."""
     unfold(xp, padded(xp, go, gopad, g), cols, g)
     scatter(xp, x, xw.reshape(gw2.shape[0], g.B, g.L), g)
-    step = xw.reshape(gw2.shape[0], -1) @ cols.T
-    if scale != 1:
-        step *= scale
-    xp.add(gw2, step, out=gw2)
+    add_product(xp, gw2, xw.reshape(gw2.shape[0], -1), cols.T, scale)
     if gb is not None:
         sums = go.sum(axis=(0,) + tuple(range(2, go.ndim)))
         xp.add(gb, sums * gb.dtype.type(scale), out=gb)

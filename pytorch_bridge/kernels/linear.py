@@ -12,6 +12,7 @@ from typing import Any
 from ..backend import array_module
 from ..errors import ShapeError
 from . import _checks, kernel
+from ._accumulate import add_product
 
 
 @kernel
@@ -81,14 +82,10 @@ def Linear_accGradParameters(
     """
     xp = array_module(input)
     if input.ndim == 1:
-        gw = xp.multiply.outer(gradOutput, input)
+        add_product(xp, gradWeight, gradOutput[:, None], input[None, :], scale)
         gb = gradOutput
     else:
-        gw = gradOutput.T @ input
+        add_product(xp, gradWeight, gradOutput.T, input, scale)
         gb = gradOutput.sum(axis=0, dtype=gradOutput.dtype)
-    if scale != 1:
-        gw *= scale
-        gb = gb * scale
-    xp.add(gradWeight, gw, out=gradWeight)
     if gradBias is not None:
-        xp.add(gradBias, gb, out=gradBias)
+        xp.add(gradBias, gb * scale if scale != 1 else gb, out=gradBias)

@@ -1,0 +1,38 @@
+"""Accumulating a matrix product into a gradient buffer (Linear and the convolutions).
+
+``accGradParameters`` adds ``scale * (a @ b)`` into a gradient that, in the usual training
+loop, was just zeroed by ``zeroGradParameters``. Adding into zeros gives the product itself
+(``0 + x == x`` in IEEE arithmetic), so an all-zero target takes the product directly: no
+temporary the size of the weight and one pass over memory fewer. Checking costs one element
+when the gradient already holds values, and one read pass when it is zero.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def _all_zero(xp: Any, target: Any) -> bool:
+    """True when every element of a host array ``target`` is zero (never asked of GPU data,
+    where the answer would wait for the device)."""
+    return xp is np and target.size > 0 and target.flat[0] == 0 and not target.any()
+
+
+def add_product(xp: Any, target: Any, a: Any, b: Any, scale: float) -> None:
+    """``target += scale * (a @ b)`` for 2-D ``a`` (m, k) and ``b`` (k, n); ``target`` (m, n).
+
+    A product over one row (k == 1) is an outer product, done as a broadcast multiply,
+    which numpy runs several times faster than a matrix product of that shape.
+    """
+    product = xp.multiply if a.shape[1] == 1 else xp.matmul
+    if _all_zero(xp, target):
+        product(a, b, out=target)
+        if scale != 1:
+            target *= scale
+        return
+    step = product(a, b)
+    if scale != 1:
+        step *= scale
+    xp.add(target, step, out=target)
