@@ -99,16 +99,23 @@ class Narrow(Function):
 
 
 class Cat(Function):
-    __slots__ = ("axis", "bounds")
+    __slots__ = ("axis", "sizes")
 
     def forward(self, *args: Any) -> Any:
         *arrays, axis = args
         self.axis = axis
-        self.bounds = np.cumsum([a.shape[axis] for a in arrays])[:-1]
+        self.sizes = [a.shape[axis] for a in arrays]
         return np.concatenate(arrays, axis=axis)
 
     def backward(self, g: Any) -> tuple[Any, ...]:
-        return tuple(np.split(g, self.bounds, axis=self.axis))
+        # plain slices: each input's part of the gradient, as views of g
+        lead = (slice(None),) * self.axis
+        parts = []
+        start = 0
+        for n in self.sizes:
+            parts.append(g[lead + (slice(start, start + n),)])
+            start += n
+        return tuple(parts)
 
 
 class Stack(Function):

@@ -6,19 +6,31 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..backend import array_module
 from ..errors import ShapeError
 from . import _checks, kernel
+
+#: Index arrays up to this size are range-checked as a Python list (a few hundred ns),
+#: larger ones by two reductions.
+_SMALL = 32
 
 
 def _rows(where: str, input: Any, nIndex: int) -> Any:
     """0-based row numbers of the 1-based ``input``, checked against ``nIndex`` rows."""
     _checks.integer_dtype(where, "input", input)
-    idx = input.reshape(-1).astype("int64") - 1
-    if idx.size and (int(idx.min()) < 0 or int(idx.max()) >= nIndex):
+    idx = array_module(input).subtract(input.reshape(-1), 1, dtype=np.int64)
+    if not idx.size:
+        return idx
+    if idx.size <= _SMALL:
+        values = idx.tolist()
+        lo, hi = min(values), max(values)
+    else:
+        lo, hi = int(idx.min()), int(idx.max())
+    if lo < 0 or hi >= nIndex:
         raise ShapeError(
-            f"{where}: indices must be in [1, {nIndex}], got values in "
-            f"[{int(idx.min()) + 1}, {int(idx.max()) + 1}]"
+            f"{where}: indices must be in [1, {nIndex}], got values in [{lo + 1}, {hi + 1}]"
         )
     return idx
 
@@ -53,14 +65,18 @@ def LookupTable_accGradParameters(
     ``scaleGradByFreq`` (then ``count`` ``(nIndex,)`` receives the counts)."""
     xp = array_module(gradWeight)
     idx = _rows("LookupTable_accGradParameters", input, gradWeight.shape[0])
-    go = gradOutput.reshape(idx.size, gradWeight.shape[1]) * scale
+    go = gradOutput.reshape(idx.size, gradWeight.shape[1])
+    if scale != 1:
+        go = go * scale
     if scaleGradByFreq:
         counts = xp.bincount(idx, minlength=gradWeight.shape[0])
         if count is not None:
             xp.copyto(count, counts.astype(count.dtype))
         go = go / counts[idx][:, None]
-    keep = input.reshape(-1) != paddingValue
-    xp.add.at(gradWeight, idx[keep], go[keep].astype(gradWeight.dtype))
+    if 1 <= paddingValue <= gradWeight.shape[0]:  # otherwise no valid index can equal it
+        keep = idx != paddingValue - 1
+        idx, go = idx[keep], go[keep]
+    xp.add.at(gradWeight, idx, go if go.dtype == gradWeight.dtype else go.astype(gradWeight.dtype))
 
 
 @kernel
