@@ -124,7 +124,10 @@ def SpatialAdaptiveAveragePooling_updateOutput(
         )
     output.fill(0)
     for _, _, vals, valid in _windows(xp, input, oheight, owidth, True):
-        xp.add(output, vals, out=output, where=xp.broadcast_to(valid, output.shape))
+        # taps outside a window add +0: the sum starts at +0, is never -0, so it is unchanged
+        # (a masked copy, as cupy's ufuncs take no where=; vals is a fresh gather)
+        xp.copyto(vals, 0, where=~valid)
+        xp.add(output, vals, out=output)
     _, kh = _bounds(xp, oheight, input.shape[-2], True)
     _, kw = _bounds(xp, owidth, input.shape[-1], True)
     xp.divide(output, kw.astype(output.dtype)[None, :], out=output)

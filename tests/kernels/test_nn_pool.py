@@ -30,26 +30,31 @@ def rng() -> np.random.Generator:
 
 
 def jacobian_error(
-    forward: Callable[[Any], Any], backward: Callable[[Any, Any], Any], x: Any
+    xp: Any,
+    host: Callable[[Any], Any],
+    forward: Callable[[Any], Any],
+    backward: Callable[[Any, Any], Any],
+    x: Any,
 ) -> float:
-    """Largest |numeric - analytic| entry of d forward(x) / d x."""
-    out = np.array(forward(x))
+    """Largest |numeric - analytic| entry of d forward(x) / d x (``x`` an ``xp`` array;
+    the differences are taken on host copies)."""
+    out = np.array(host(forward(x)))
     flat = x.reshape(-1)
     num = np.zeros((flat.size, out.size))
     for i in range(flat.size):
-        orig = flat[i].item()
+        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
         flat[i] = orig + STEP
-        plus = np.array(forward(x)).reshape(-1)
+        plus = np.array(host(forward(x))).reshape(-1)
         flat[i] = orig - STEP
-        minus = np.array(forward(x)).reshape(-1)
+        minus = np.array(host(forward(x))).reshape(-1)
         flat[i] = orig
         num[i] = (plus - minus) / (2 * STEP)
     forward(x)
     ana = np.zeros_like(num)
     for j in range(out.size):
-        go = np.zeros(out.size)
+        go = xp.zeros(out.size)
         go[j] = 1
-        ana[:, j] = np.array(backward(x, go.reshape(out.shape))).reshape(-1)
+        ana[:, j] = host(backward(x, go.reshape(out.shape))).reshape(-1)
     return float(np.abs(num - ana).max())
 
 
@@ -120,157 +125,168 @@ POOL_CASES = [
 ]
 
 
-def _max_forward(x: Any, k: Any, d: Any, p: Any, ceil: bool) -> tuple[Any, Any]:
+def _max_forward(xp: Any, x: Any, k: Any, d: Any, p: Any, ceil: bool) -> tuple[Any, Any]:
+    """SpatialMaxPooling_updateOutput into fresh ``xp`` arrays: (output, indices)."""
     ih, iw = x.shape[-2:]
     shape = x.shape[:-2] + (
         out_len(ih, k[0], d[0], p[0], ceil),
         out_len(iw, k[1], d[1], p[1], ceil),
     )
-    out, ind = np.empty(shape, x.dtype), np.empty(shape, np.int64)
+    out, ind = xp.empty(shape, x.dtype), xp.empty(shape, xp.int64)
     K["SpatialMaxPooling_updateOutput"](x, out, ind, k[1], k[0], d[1], d[0], p[1], p[0], ceil)
     return out, ind
 
 
 @pytest.mark.parametrize("case", POOL_CASES)
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
-def test_maxpool_indices_match_thnn_loops_with_ties(case: Any, dtype: Any) -> None:
+def test_maxpool_indices_match_thnn_loops_with_ties(
+    xp: Any, host: Any, case: Any, dtype: Any
+) -> None:
     """Small-integer inputs (many ties) give THNN's values and first-maximum indices."""
     shape, k, d, p, ceil = case
     x = rng().integers(-2, 3, shape).astype(dtype)
     ref_out, ref_ind = ref_maxpool(x, k, d, p, ceil)
-    out, ind = _max_forward(x, k, d, p, ceil)
+    out, ind = _max_forward(xp, xp.asarray(x), k, d, p, ceil)
     assert ref_ind.tolist() == ind.tolist()
     assert ref_out.tolist() == out.tolist()
 
 
-def test_maxpool_strided_input_and_nan_and_inf() -> None:
+def test_maxpool_strided_input_and_nan_and_inf(xp: Any, host: Any) -> None:
     """A transposed view, NaNs (never a maximum) and all -inf windows (index 0) match THNN."""
-    x = rng().uniform(-2, 2, (2, 3, 8, 7)).transpose(0, 1, 3, 2)
+    x = xp.asarray(rng().uniform(-2, 2, (2, 3, 8, 7))).transpose(0, 1, 3, 2)
     x[0, 0, 0, 0] = np.nan
     x[1, 2, :2, :2] = -np.inf
-    ref_out, ref_ind = ref_maxpool(x, (2, 2), (2, 2), (0, 0), False)
-    out, ind = _max_forward(x, (2, 2), (2, 2), (0, 0), False)
+    ref_out, ref_ind = ref_maxpool(host(x), (2, 2), (2, 2), (0, 0), False)
+    out, ind = _max_forward(xp, x, (2, 2), (2, 2), (0, 0), False)
     assert ref_ind.tolist() == ind.tolist()
-    np.testing.assert_array_equal(ref_out, out)
+    np.testing.assert_array_equal(ref_out, host(out))
 
 
 @pytest.mark.parametrize("case", POOL_CASES)
-def test_maxpool_jacobian(case: Any) -> None:
+def test_maxpool_jacobian(xp: Any, host: Any, case: Any) -> None:
     """The max-pooling backward is the Jacobian of its forward."""
     shape, k, d, p, ceil = case
-    x = rng().uniform(-2, 2, shape)
+    x = xp.asarray(rng().uniform(-2, 2, shape))
     state: dict[str, Any] = {}
 
     def fwd(v: Any) -> Any:
-        state["out"], state["ind"] = _max_forward(v, k, d, p, ceil)
+        state["out"], state["ind"] = _max_forward(xp, v, k, d, p, ceil)
         return state["out"]
 
     def bwd(v: Any, go: Any) -> Any:
-        gi = np.empty_like(v)
+        gi = xp.empty_like(v)
         K["SpatialMaxPooling_updateGradInput"](
             v, go, gi, state["ind"], k[1], k[0], d[1], d[0], p[1], p[0], ceil
         )
         return gi
 
-    assert jacobian_error(fwd, bwd, x) < TOL
+    assert jacobian_error(xp, host, fwd, bwd, x) < TOL
 
 
 @pytest.mark.parametrize("case", POOL_CASES)
 @pytest.mark.parametrize("include", [True, False])
-def test_avgpool_matches_thnn_loops_and_jacobian(case: Any, include: bool) -> None:
+def test_avgpool_matches_thnn_loops_and_jacobian(
+    xp: Any, host: Any, case: Any, include: bool
+) -> None:
     """Average pooling equals THNN's loops bit for bit (float32) and its backward is exact."""
     shape, k, d, p, ceil = case
     x32 = rng().uniform(-2, 2, shape).astype(np.float32)
     ref = ref_avgpool(x32, k, d, p, ceil, include)
-    out = np.empty(ref.shape, np.float32)
+    out = xp.empty(ref.shape, xp.float32)
     args = (k[1], k[0], d[1], d[0], p[1], p[0], ceil, include)
-    K["SpatialAveragePooling_updateOutput"](x32, out, *args)
+    K["SpatialAveragePooling_updateOutput"](xp.asarray(x32), out, *args)
     assert ref.tolist() == out.tolist()
 
     def fwd(v: Any) -> Any:
-        o = np.empty(ref.shape)
+        o = xp.empty(ref.shape)
         return K["SpatialAveragePooling_updateOutput"](v, o, *args)
 
     def bwd(v: Any, go: Any) -> Any:
-        return K["SpatialAveragePooling_updateGradInput"](v, go, np.empty_like(v), *args)
+        return K["SpatialAveragePooling_updateGradInput"](v, go, xp.empty_like(v), *args)
 
-    assert jacobian_error(fwd, bwd, rng().uniform(-2, 2, shape)) < TOL
+    assert jacobian_error(xp, host, fwd, bwd, xp.asarray(rng().uniform(-2, 2, shape))) < TOL
 
 
-def test_temporal_maxpool_indices_and_jacobian() -> None:
+def test_temporal_maxpool_indices_and_jacobian(xp: Any, host: Any) -> None:
     """TemporalMaxPooling keeps 0-based window offsets and its backward is exact."""
     x = rng().integers(-2, 3, (2, 9, 3)).astype(np.float64)
-    out, ind = np.empty((2, 4, 3)), np.empty((2, 4, 3), np.int64)
-    K["TemporalMaxPooling_updateOutput"](x, out, ind, 3, 2)
+    out, ind = xp.empty((2, 4, 3)), xp.empty((2, 4, 3), xp.int64)
+    K["TemporalMaxPooling_updateOutput"](xp.asarray(x), out, ind, 3, 2)
+    out_h, ind_h = host(out), host(ind)
     for b in range(2):
         for t in range(4):
             for f in range(3):
                 win = x[b, 2 * t : 2 * t + 3, f]
-                assert int(np.argmax(win)) == ind[b, t, f]
-                assert win.max() == out[b, t, f]
-    xr = rng().uniform(-2, 2, (9, 3))
-    o2, i2 = np.empty((4, 3)), np.empty((4, 3), np.int64)
+                assert int(np.argmax(win)) == ind_h[b, t, f]
+                assert win.max() == out_h[b, t, f]
+    xr = xp.asarray(rng().uniform(-2, 2, (9, 3)))
+    o2, i2 = xp.empty((4, 3)), xp.empty((4, 3), xp.int64)
 
     def fwd(v: Any) -> Any:
         return K["TemporalMaxPooling_updateOutput"](v, o2, i2, 3, 2).copy()
 
     def bwd(v: Any, go: Any) -> Any:
-        return K["TemporalMaxPooling_updateGradInput"](v, go, np.empty_like(v), i2, 3, 2)
+        return K["TemporalMaxPooling_updateGradInput"](v, go, xp.empty_like(v), i2, 3, 2)
 
-    assert jacobian_error(fwd, bwd, xr) < TOL
+    assert jacobian_error(xp, host, fwd, bwd, xr) < TOL
 
 
 @pytest.mark.parametrize("shape,size", [((2, 7, 8), (3, 2)), ((1, 2, 5, 9), (4, 4))])
-def test_adaptive_pooling_windows_and_jacobian(shape: Any, size: Any) -> None:
+def test_adaptive_pooling_windows_and_jacobian(xp: Any, host: Any, shape: Any, size: Any) -> None:
     """Adaptive max/average pooling use THNN's window bounds and have exact backwards."""
     oh, ow = size
     ih, iw = shape[-2:]
-    x = rng().uniform(-2, 2, shape)
-    out = np.empty(shape[:-2] + size)
-    ind = np.empty((2,) + out.shape, np.int64)
+    x = xp.asarray(rng().uniform(-2, 2, shape))
+    out = xp.empty(shape[:-2] + size)
+    ind = xp.empty((2,) + out.shape, xp.int64)
     K["SpatialAdaptiveMaxPooling_updateOutput"](x, out, ind, ow, oh)
-    avg = K["SpatialAdaptiveAveragePooling_updateOutput"](x, np.empty_like(out), ow, oh)
+    avg = K["SpatialAdaptiveAveragePooling_updateOutput"](x, xp.empty_like(out), ow, oh)
+    x_h, out_h, avg_h = host(x), host(out), host(avg)
     for i in range(oh):
         y0, y1 = math.floor(i / oh * ih), math.ceil((i + 1) / oh * ih)
         for j in range(ow):
             x0, x1 = math.floor(j / ow * iw), math.ceil((j + 1) / ow * iw)
-            win = x[..., y0:y1, x0:x1]
-            np.testing.assert_array_equal(win.max(axis=(-2, -1)), out[..., i, j])
+            win = x_h[..., y0:y1, x0:x1]
+            np.testing.assert_array_equal(win.max(axis=(-2, -1)), out_h[..., i, j])
             a0, a1 = (i * ih) // oh, -((-(i + 1) * ih) // oh)
             b0, b1 = (j * iw) // ow, -((-(j + 1) * iw) // ow)
-            np.testing.assert_allclose(x[..., a0:a1, b0:b1].mean(axis=(-2, -1)), avg[..., i, j])
+            np.testing.assert_allclose(
+                x_h[..., a0:a1, b0:b1].mean(axis=(-2, -1)), avg_h[..., i, j]
+            )
 
     def fmax(v: Any) -> Any:
         return K["SpatialAdaptiveMaxPooling_updateOutput"](v, out, ind, ow, oh).copy()
 
     def bmax(v: Any, go: Any) -> Any:
-        return K["SpatialAdaptiveMaxPooling_updateGradInput"](v, go, np.empty_like(v), ind)
+        return K["SpatialAdaptiveMaxPooling_updateGradInput"](v, go, xp.empty_like(v), ind)
 
     def favg(v: Any) -> Any:
-        return K["SpatialAdaptiveAveragePooling_updateOutput"](v, np.empty_like(out), ow, oh)
+        return K["SpatialAdaptiveAveragePooling_updateOutput"](v, xp.empty_like(out), ow, oh)
 
     def bavg(v: Any, go: Any) -> Any:
-        return K["SpatialAdaptiveAveragePooling_updateGradInput"](v, go, np.empty_like(v))
+        return K["SpatialAdaptiveAveragePooling_updateGradInput"](v, go, xp.empty_like(v))
 
-    assert jacobian_error(fmax, bmax, x) < TOL
-    assert jacobian_error(favg, bavg, x) < TOL
+    assert jacobian_error(xp, host, fmax, bmax, x) < TOL
+    assert jacobian_error(xp, host, favg, bavg, x) < TOL
 
 
-def test_unpooling_inverts_maxpool_positions() -> None:
+def test_unpooling_inverts_maxpool_positions(xp: Any, host: Any) -> None:
     """SpatialMaxUnpooling puts each maximum back where the pooling found it."""
-    x = rng().uniform(-2, 2, (2, 3, 6, 4))
-    out, ind = _max_forward(x, (2, 2), (2, 2), (0, 0), False)
-    up = K["SpatialMaxUnpooling_updateOutput"](out, np.empty_like(x), ind, 4, 6)
-    np.testing.assert_array_equal(np.where(up != 0, x, 0), up)
+    x = xp.asarray(rng().uniform(-2, 2, (2, 3, 6, 4)))
+    out, ind = _max_forward(xp, x, (2, 2), (2, 2), (0, 0), False)
+    up = K["SpatialMaxUnpooling_updateOutput"](out, xp.empty_like(x), ind, 4, 6)
+    up_h = host(up)
+    np.testing.assert_array_equal(np.where(up_h != 0, host(x), 0), up_h)
     assert out.size == int((up != 0).sum())
-    go = rng().uniform(-2, 2, x.shape)
-    gi = K["SpatialMaxUnpooling_updateGradInput"](out, go, np.empty_like(out), ind, 4, 6)
+    go = xp.asarray(rng().uniform(-2, 2, x.shape))
+    gi = K["SpatialMaxUnpooling_updateGradInput"](out, go, xp.empty_like(out), ind, 4, 6)
     np.testing.assert_array_equal(
-        out, K["SpatialMaxUnpooling_updateGradInput"](out, x, np.empty_like(out), ind, 4, 6)
+        host(out),
+        host(K["SpatialMaxUnpooling_updateGradInput"](out, x, xp.empty_like(out), ind, 4, 6)),
     )
     assert gi.shape == out.shape
     with pytest.raises(ShapeError):
-        K["SpatialMaxUnpooling_updateOutput"](out, np.empty_like(x), ind + 100, 4, 6)
+        K["SpatialMaxUnpooling_updateOutput"](out, xp.empty_like(x), ind + 100, 4, 6)
 
 
 PADS = [(1, 2, 0, 1), (2, 1, 1, 2), (0, 0, 0, 0)]
@@ -285,61 +301,66 @@ PADS = [(1, 2, 0, 1), (2, 1, 1, 2), (0, 0, 0, 0)]
     ],
 )
 @pytest.mark.parametrize("pads", PADS)
-def test_padding_matches_numpy_pad_and_jacobian(name: str, mode: str, pads: Any) -> None:
+def test_padding_matches_numpy_pad_and_jacobian(
+    xp: Any, host: Any, name: str, mode: str, pads: Any
+) -> None:
     """Padding forwards equal numpy.pad and their backwards are exact."""
     pl, pr, pt, pb = pads
     x = rng().uniform(-2, 2, (2, 3, 4, 5))
     shape = (2, 3, 4 + pt + pb, 5 + pl + pr)
-    out = K[f"{name}_updateOutput"](x, np.empty(shape), *pads)
-    np.testing.assert_array_equal(np.pad(x, ((0, 0), (0, 0), (pt, pb), (pl, pr)), mode=mode), out)
+    out = K[f"{name}_updateOutput"](xp.asarray(x), xp.empty(shape), *pads)
+    np.testing.assert_array_equal(
+        np.pad(x, ((0, 0), (0, 0), (pt, pb), (pl, pr)), mode=mode), host(out)
+    )
 
     def bwd(v: Any, go: Any) -> Any:
-        return K[f"{name}_updateGradInput"](v, go, np.empty_like(v), *pads)
+        return K[f"{name}_updateGradInput"](v, go, xp.empty_like(v), *pads)
 
-    small = rng().uniform(-2, 2, (1, 2, 4, 5))
+    small = xp.asarray(rng().uniform(-2, 2, (1, 2, 4, 5)))
     sshape = (1, 2, 4 + pt + pb, 5 + pl + pr)
 
     def fwd2(v: Any) -> Any:
-        return K[f"{name}_updateOutput"](v, np.empty(sshape), *pads)
+        return K[f"{name}_updateOutput"](v, xp.empty(sshape), *pads)
 
-    assert jacobian_error(fwd2, bwd, small) < TOL
+    assert jacobian_error(xp, host, fwd2, bwd, small) < TOL
 
 
-def test_zero_padding_negative_pads_crop() -> None:
+def test_zero_padding_negative_pads_crop(xp: Any, host: Any) -> None:
     """Negative pads of SpatialZeroPadding crop the input."""
     x = np.arange(20.0).reshape(1, 4, 5)
-    out = K["SpatialZeroPadding_updateOutput"](x, np.empty((1, 5, 4)), 1, -2, 2, -1)
+    out = K["SpatialZeroPadding_updateOutput"](xp.asarray(x), xp.empty((1, 5, 4)), 1, -2, 2, -1)
     expected = np.zeros((1, 5, 4))
     expected[:, 2:, 1:] = x[:, :3, :3]
-    np.testing.assert_array_equal(expected, out)
+    np.testing.assert_array_equal(expected, host(out))
 
 
-def test_upsampling_nearest_and_bilinear() -> None:
+def test_upsampling_nearest_and_bilinear(xp: Any, host: Any) -> None:
     """Nearest repeats pixels; bilinear keeps the corners and is linear in between; both
     backwards are exact."""
-    x = rng().uniform(-2, 2, (2, 3, 3, 4))
-    near = K["SpatialUpSamplingNearest_updateOutput"](x, np.empty((2, 3, 6, 8)), 2)
-    np.testing.assert_array_equal(np.repeat(np.repeat(x, 2, axis=2), 2, axis=3), near)
-    bil = K["SpatialUpSamplingBilinear_updateOutput"](x, np.empty((2, 3, 5, 7)), 5, 7)
-    np.testing.assert_allclose(x, bil[..., ::2, ::2], rtol=1e-6)
-    np.testing.assert_allclose((x[..., 0, 0] + x[..., 1, 0]) / 2, bil[..., 1, 0], rtol=1e-6)
+    x = xp.asarray(rng().uniform(-2, 2, (2, 3, 3, 4)))
+    x_h = host(x)
+    near = K["SpatialUpSamplingNearest_updateOutput"](x, xp.empty((2, 3, 6, 8)), 2)
+    np.testing.assert_array_equal(np.repeat(np.repeat(x_h, 2, axis=2), 2, axis=3), host(near))
+    bil = host(K["SpatialUpSamplingBilinear_updateOutput"](x, xp.empty((2, 3, 5, 7)), 5, 7))
+    np.testing.assert_allclose(x_h, bil[..., ::2, ::2], rtol=1e-6)
+    np.testing.assert_allclose((x_h[..., 0, 0] + x_h[..., 1, 0]) / 2, bil[..., 1, 0], rtol=1e-6)
 
     def fn(v: Any) -> Any:
-        return K["SpatialUpSamplingNearest_updateOutput"](v, np.empty((2, 3, 6, 8)), 2)
+        return K["SpatialUpSamplingNearest_updateOutput"](v, xp.empty((2, 3, 6, 8)), 2)
 
     def bn(v: Any, go: Any) -> Any:
-        return K["SpatialUpSamplingNearest_updateGradInput"](v, go, np.empty_like(v), 2)
+        return K["SpatialUpSamplingNearest_updateGradInput"](v, go, xp.empty_like(v), 2)
 
     def fb(v: Any) -> Any:
-        return K["SpatialUpSamplingBilinear_updateOutput"](v, np.empty((2, 3, 5, 7)), 5, 7)
+        return K["SpatialUpSamplingBilinear_updateOutput"](v, xp.empty((2, 3, 5, 7)), 5, 7)
 
     def bb(v: Any, go: Any) -> Any:
         return K["SpatialUpSamplingBilinear_updateGradInput"](
-            go, np.empty_like(v), 2, 3, 3, 4, 5, 7
+            go, xp.empty_like(v), 2, 3, 3, 4, 5, 7
         )
 
-    assert jacobian_error(fn, bn, x) < TOL
-    assert jacobian_error(fb, bb, x) < TOL
+    assert jacobian_error(xp, host, fn, bn, x) < TOL
+    assert jacobian_error(xp, host, fb, bb, x) < TOL
 
 
 def ref_volmaxpool(x: Any, k: Any, d: Any, p: Any, ceil: bool) -> tuple[Any, Any]:
@@ -369,14 +390,14 @@ VOL_CASES = [
 
 
 @pytest.mark.parametrize("case", VOL_CASES)
-def test_volumetric_maxpool_matches_thnn_and_jacobian(case: Any) -> None:
+def test_volumetric_maxpool_matches_thnn_and_jacobian(xp: Any, host: Any, case: Any) -> None:
     """Volumetric max pooling gives THNN's maxima and packed offsets; its backward is exact."""
     shape, k, d, p, ceil = case
     x = rng().integers(-2, 3, shape).astype(np.float64)
     ref_out, ref_ind = ref_volmaxpool(x, k, d, p, ceil)
-    out, ind = np.empty(ref_out.shape), np.empty(ref_out.shape, np.int64)
+    out, ind = xp.empty(ref_out.shape), xp.empty(ref_out.shape, xp.int64)
     args = (k[0], k[2], k[1], d[0], d[2], d[1], p[0], p[2], p[1], ceil)
-    K["VolumetricMaxPooling_updateOutput"](x, out, ind, *args)
+    K["VolumetricMaxPooling_updateOutput"](xp.asarray(x), out, ind, *args)
     assert ref_ind.tolist() == ind.tolist()
     assert ref_out.tolist() == out.tolist()
 
@@ -384,41 +405,46 @@ def test_volumetric_maxpool_matches_thnn_and_jacobian(case: Any) -> None:
         return K["VolumetricMaxPooling_updateOutput"](v, out, ind, *args).copy()
 
     def bwd(v: Any, go: Any) -> Any:
-        return K["VolumetricMaxPooling_updateGradInput"](v, go, np.empty_like(v), ind, *args)
+        return K["VolumetricMaxPooling_updateGradInput"](v, go, xp.empty_like(v), ind, *args)
 
-    assert jacobian_error(fwd, bwd, rng().uniform(-2, 2, shape)) < TOL
+    assert jacobian_error(xp, host, fwd, bwd, xp.asarray(rng().uniform(-2, 2, shape))) < TOL
 
 
 @pytest.mark.parametrize("case", VOL_CASES)
-def test_volumetric_avgpool_jacobian(case: Any) -> None:
+def test_volumetric_avgpool_jacobian(xp: Any, host: Any, case: Any) -> None:
     """Volumetric average pooling matches window means and its backward is exact."""
     shape, k, d, p, ceil = case
-    x = rng().uniform(-2, 2, shape)
+    x = xp.asarray(rng().uniform(-2, 2, shape))
     o = tuple(out_len(n, k[a], d[a], p[a], ceil) for a, n in enumerate(shape[-3:]))
     args = (k[0], k[2], k[1], d[0], d[2], d[1], p[0], p[2], p[1], ceil, True)
 
     def fwd(v: Any) -> Any:
-        return K["VolumetricAveragePooling_updateOutput"](v, np.empty(shape[:-3] + o), *args)
+        return K["VolumetricAveragePooling_updateOutput"](v, xp.empty(shape[:-3] + o), *args)
 
     def bwd(v: Any, go: Any) -> Any:
-        return K["VolumetricAveragePooling_updateGradInput"](v, go, np.empty_like(v), *args)
+        return K["VolumetricAveragePooling_updateGradInput"](v, go, xp.empty_like(v), *args)
 
     if p == (0, 0, 0):
         np.testing.assert_allclose(
-            x[..., :2, :2, :2].mean(axis=(-3, -2, -1)), fwd(x)[..., 0, 0, 0], rtol=1e-12
+            host(x)[..., :2, :2, :2].mean(axis=(-3, -2, -1)),
+            host(fwd(x))[..., 0, 0, 0],
+            rtol=1e-12,
         )
-    assert jacobian_error(fwd, bwd, x) < TOL
+    assert jacobian_error(xp, host, fwd, bwd, x) < TOL
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
-def test_fractional_maxpool_windows_from_samples(dtype: Any) -> None:
+def test_fractional_maxpool_windows_from_samples(xp: Any, host: Any, dtype: Any) -> None:
     """Fractional max pooling places windows by THNN's interval formula in the input's type."""
     g = rng()
     x = g.uniform(-2, 2, (2, 3, 9, 11)).astype(dtype)
     samples = g.uniform(0, 1, (2, 3, 2)).astype(dtype)
     oh, ow, ph, pw = 4, 5, 2, 3
-    out, ind = np.empty((2, 3, oh, ow), dtype), np.empty((2, 3, oh, ow), np.int64)
-    K["SpatialFractionalMaxPooling_updateOutput"](x, out, ow, oh, pw, ph, ind, samples)
+    out, ind = xp.empty((2, 3, oh, ow), dtype), xp.empty((2, 3, oh, ow), xp.int64)
+    K["SpatialFractionalMaxPooling_updateOutput"](
+        xp.asarray(x), out, ow, oh, pw, ph, ind, xp.asarray(samples)
+    )
+    out_h, ind_h = host(out), host(ind)
 
     def starts(u: Any, n_in: int, n_out: int, pool: int) -> list[int]:
         alpha = dtype(n_in - pool) / dtype(n_out - 1)
@@ -433,22 +459,22 @@ def test_fractional_maxpool_windows_from_samples(dtype: Any) -> None:
                 for j in range(ow):
                     win = x[b, c, sh[i] : sh[i] + ph, sw[j] : sw[j] + pw]
                     a = int(np.argmax(win))
-                    assert win.max() == out[b, c, i, j]
-                    assert (sh[i] + a // pw) * 11 + sw[j] + a % pw + 1 == ind[b, c, i, j]
+                    assert win.max() == out_h[b, c, i, j]
+                    assert (sh[i] + a // pw) * 11 + sw[j] + a % pw + 1 == ind_h[b, c, i, j]
 
-    small = g.uniform(-2, 2, (1, 2, 6, 7))
-    u = g.uniform(0, 1, (1, 2, 2))
-    o, ind2 = np.empty((1, 2, 3, 3)), np.empty((1, 2, 3, 3), np.int64)
+    small = xp.asarray(g.uniform(-2, 2, (1, 2, 6, 7)))
+    u = xp.asarray(g.uniform(0, 1, (1, 2, 2)))
+    o, ind2 = xp.empty((1, 2, 3, 3)), xp.empty((1, 2, 3, 3), xp.int64)
 
     def fwd(v: Any) -> Any:
         return K["SpatialFractionalMaxPooling_updateOutput"](v, o, 3, 3, 2, 2, ind2, u).copy()
 
     def bwd(v: Any, go: Any) -> Any:
         return K["SpatialFractionalMaxPooling_updateGradInput"](
-            v, go, np.empty_like(v), 3, 3, 2, 2, ind2
+            v, go, xp.empty_like(v), 3, 3, 2, 2, ind2
         )
 
-    assert jacobian_error(fwd, bwd, small) < TOL
+    assert jacobian_error(xp, host, fwd, bwd, small) < TOL
 
 
 def _ref_unpool(shape: Any, go: Any, ind: Any) -> Any:
@@ -464,21 +490,23 @@ def _ref_unpool(shape: Any, go: Any, ind: Any) -> Any:
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_maxpool_2x2_fast_path_matches_thnn_loops(dtype: Any) -> None:
+def test_maxpool_2x2_fast_path_matches_thnn_loops(xp: Any, host: Any, dtype: Any) -> None:
     """2x2 stride-2 pooling (ties, NaN, -inf windows) and its backward match THNN exactly."""
     x = rng().integers(-2, 3, (3, 4, 10, 12)).astype(dtype)
     x[0, 0, 0, 1] = np.nan
     x[0, 1, 2, 2] = np.nan
     x[2, 3, 4:6, 6:8] = -np.inf
     ref_out, ref_ind = ref_maxpool(x, (2, 2), (2, 2), (0, 0), False)
-    out, ind = _max_forward(x, (2, 2), (2, 2), (0, 0), False)
+    out, ind = _max_forward(xp, xp.asarray(x), (2, 2), (2, 2), (0, 0), False)
     assert ref_ind.tolist() == ind.tolist()
-    np.testing.assert_array_equal(ref_out, out)
+    np.testing.assert_array_equal(ref_out, host(out))
     go = rng().uniform(-2, 2, out.shape).astype(dtype)
-    for indices in (ind, np.where(np.arange(ind.size).reshape(ind.shape) == 0, 61, ind)):
-        gi = np.empty_like(x)
-        K["SpatialMaxPooling_updateGradInput"](x, go, gi, indices, 2, 2, 2, 2, 0, 0, False)
-        assert _ref_unpool(x.shape, go, indices).tobytes() == gi.tobytes()
+    for indices in (ind, xp.where(xp.arange(ind.size).reshape(ind.shape) == 0, 61, ind)):
+        gi = xp.empty(x.shape, dtype)
+        K["SpatialMaxPooling_updateGradInput"](
+            xp.asarray(x), xp.asarray(go), gi, indices, 2, 2, 2, 2, 0, 0, False
+        )
+        assert _ref_unpool(x.shape, go, host(indices)).tobytes() == host(gi).tobytes()
 
 
 def test_maxpool_backward_writes_into_a_non_contiguous_gradinput(xp: Any) -> None:
@@ -497,37 +525,38 @@ def test_maxpool_backward_writes_into_a_non_contiguous_gradinput(xp: Any) -> Non
     assert expected.tolist() == gi[0].tolist()
 
 
-def _transposed_zeros(shape: tuple[int, ...]) -> Any:
-    """A zero array of ``shape`` whose memory is laid out in reverse order (not C-contiguous)."""
-    a = np.zeros(shape[::-1]).transpose(*range(len(shape) - 1, -1, -1))
+def _transposed_zeros(xp: Any, shape: tuple[int, ...]) -> Any:
+    """A zero ``xp`` array of ``shape`` whose memory is laid out in reverse order (not
+    C-contiguous)."""
+    a = xp.zeros(shape[::-1]).transpose(*range(len(shape) - 1, -1, -1))
     assert a.shape == shape and not a.flags.c_contiguous
     return a
 
 
-def test_scatter_kernels_write_into_non_contiguous_destinations() -> None:
+def test_scatter_kernels_write_into_non_contiguous_destinations(xp: Any, host: Any) -> None:
     """Adaptive max, fractional max and unpooling fill strided outputs, not copies of them."""
-    x = rng().uniform(-2, 2, (2, 6, 5))
-    out, ind = np.empty((2, 3, 2)), np.empty((2, 2, 3, 2), np.int64)
+    x = xp.asarray(rng().uniform(-2, 2, (2, 6, 5)))
+    out, ind = xp.empty((2, 3, 2)), xp.empty((2, 2, 3, 2), xp.int64)
     K["SpatialAdaptiveMaxPooling_updateOutput"](x, out, ind, 2, 3)
-    go = rng().uniform(-2, 2, out.shape)
-    want = K["SpatialAdaptiveMaxPooling_updateGradInput"](x, go, np.empty_like(x), ind)
-    got = _transposed_zeros(x.shape)
+    go = xp.asarray(rng().uniform(-2, 2, out.shape))
+    want = K["SpatialAdaptiveMaxPooling_updateGradInput"](x, go, xp.empty_like(x), ind)
+    got = _transposed_zeros(xp, x.shape)
     K["SpatialAdaptiveMaxPooling_updateGradInput"](x, go, got, ind)
-    np.testing.assert_array_equal(want, got)
+    np.testing.assert_array_equal(host(want), host(got))
 
-    pooled, pind = _max_forward(x[None, :, :, :4].copy(), (2, 2), (2, 2), (0, 0), False)
-    want = K["SpatialMaxUnpooling_updateOutput"](pooled, np.empty((1, 2, 6, 4)), pind, 4, 6)
-    got = _transposed_zeros((1, 2, 6, 4))
+    pooled, pind = _max_forward(xp, x[None, :, :, :4].copy(), (2, 2), (2, 2), (0, 0), False)
+    want = K["SpatialMaxUnpooling_updateOutput"](pooled, xp.empty((1, 2, 6, 4)), pind, 4, 6)
+    got = _transposed_zeros(xp, (1, 2, 6, 4))
     got += 5  # stale values must be cleared too
     K["SpatialMaxUnpooling_updateOutput"](pooled, got, pind, 4, 6)
-    np.testing.assert_array_equal(want, got)
+    np.testing.assert_array_equal(host(want), host(got))
 
-    samples = rng().uniform(0, 1, (2, 2))
-    fout, find = np.empty((2, 3, 3)), np.empty((2, 3, 3), np.int64)
+    samples = xp.asarray(rng().uniform(0, 1, (2, 2)))
+    fout, find = xp.empty((2, 3, 3)), xp.empty((2, 3, 3), xp.int64)
     K["SpatialFractionalMaxPooling_updateOutput"](x, fout, 3, 3, 2, 2, find, samples)
-    fgo = rng().uniform(-2, 2, fout.shape)
+    fgo = xp.asarray(rng().uniform(-2, 2, fout.shape))
     fmp = K["SpatialFractionalMaxPooling_updateGradInput"]
-    want = fmp(x, fgo, np.empty_like(x), 3, 3, 2, 2, find)
-    got = _transposed_zeros(x.shape)
+    want = fmp(x, fgo, xp.empty_like(x), 3, 3, 2, 2, find)
+    got = _transposed_zeros(xp, x.shape)
     fmp(x, fgo, got, 3, 3, 2, 2, find)
-    np.testing.assert_array_equal(want, got)
+    np.testing.assert_array_equal(host(want), host(got))
