@@ -12,7 +12,7 @@ from typing import Any
 from ..backend import array_module
 from ..errors import ShapeError
 from . import _checks, kernel
-from ._accumulate import add_product
+from ._accumulate import add_product, product_into
 
 
 @kernel
@@ -36,9 +36,9 @@ def Linear_updateOutput(input: Any, output: Any, weight: Any, bias: Any | None) 
             f"{tuple(weight.shape)}"
         )
     if input.ndim == 1:
-        xp.matmul(weight, input, out=output)
+        product_into(xp, weight, input, output)
     else:
-        xp.matmul(input, weight.T, out=output)
+        product_into(xp, input, weight.T, output)
     if bias is not None:
         xp.add(output, bias, out=output)
     return output
@@ -63,7 +63,7 @@ def Linear_updateGradInput(input: Any, gradOutput: Any, gradInput: Any, weight: 
             f"Linear_updateGradInput: gradOutput has shape {tuple(gradOutput.shape)} but input "
             f"has shape {tuple(input.shape)} and weight {tuple(weight.shape)}"
         )
-    xp.matmul(gradOutput, weight, out=gradInput)
+    product_into(xp, gradOutput, weight, gradInput)
     return gradInput
 
 
@@ -86,6 +86,11 @@ def Linear_accGradParameters(
         gb = gradOutput
     else:
         add_product(xp, gradWeight, gradOutput.T, input, scale)
-        gb = gradOutput.sum(axis=0, dtype=gradOutput.dtype)
+        # one row needs no reduction
+        gb = (
+            gradOutput[0]
+            if gradOutput.shape[0] == 1
+            else gradOutput.sum(axis=0, dtype=gradOutput.dtype)
+        )
     if gradBias is not None:
         xp.add(gradBias, gb * scale if scale != 1 else gb, out=gradBias)
