@@ -14,6 +14,7 @@ Three kinds of checks:
 from __future__ import annotations
 
 import itertools
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,18 @@ import numpy as np
 import pytest
 
 from pytorch_bridge._interop import from_numpy
-from pytorch_bridge.runtime import get_runtime
 
-ROOT = Path(__file__).resolve().parent.parent
-NNINIT = ROOT / "compat" / "torch7-rng" / "nninit_values.txt"
-MODELS = ROOT / "compat" / "torch7" / "models"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nn_parity_helpers import (  # noqa: E402 - the folder is put on the path above
+    MODELS_DIR,
+    build_parameters,
+    check_initial_parameters,
+    check_model,
+    concat,
+    load,
+    missing_classes,
+    nn_runtime,
+)
 
 #: The convolution constructors of nninit_values.txt, with the code real Torch7 ran.
 NNINIT_CODE = {
@@ -76,110 +84,44 @@ FIXTURES: dict[str, tuple[str, list[str]]] = {
     ),
 }
 
-_LUA_BUILD = """
-function(code, seed)
-   torch.manualSeed(seed)
-   local m = loadstring('return ' .. code)()
-   local parts = {}
-   for _, p in ipairs(m:parameters() or {}) do parts[#parts + 1] = p:clone() end
-   return parts, torch.rand(1)[1]
-end
-"""
-
-_LUA_RUN_MODEL = """
-function(modelPath, ioPath)
-   local function clone(x)
-      if torch.isTensor(x) then return x:clone() end
-      local r = {}
-      for k, v in pairs(x) do r[k] = clone(v) end
-      return r
-   end
-   local m, io = torch.load(modelPath), torch.load(ioPath)
-   torch.manualSeed(io.fwd_seed)
-   local got = { output = clone(m:forward(io.input)) }
-   m:zeroGradParameters()
-   got.gradInput = clone(m:backward(io.input, io.gradOutput))
-   local p, g = m:parameters()
-   got.params, got.gradParams = clone(p or {}), clone(g or {})
-   m:evaluate()
-   got.eval_output = clone(m:forward(io.input))
-   return got, io
-end
-"""
-
 
 @pytest.fixture(scope="module")
 def lua() -> Any:
     """The runtime with nn loaded."""
-    rt = get_runtime()
-    rt.require("nn")
-    return rt
+    return nn_runtime()
 
 
 def _np(rt: Any, t: Any) -> Any:
     return np.array(rt.eval("torch._np")(t), dtype=np.float64)
 
 
-def _flat(rt: Any, x: Any) -> Any:
-    """Concatenate a tensor or a (nested) Lua list of tensors into one float64 vector."""
-    if rt.eval("torch.isTensor")(x):
-        return _np(rt, x).reshape(-1)
-    parts = [_flat(rt, x[i]) for i in range(1, len(x) + 1)]
-    return np.concatenate(parts) if parts else np.zeros(0)
-
-
-def _nninit() -> dict[str, list[float]]:
-    rows = {}
-    for line in NNINIT.read_text().splitlines():
-        if line and not line.startswith("#"):
-            key, *vals = line.split()
-            rows[key] = [float(v) for v in vals]
-    return rows
-
-
 @pytest.mark.parametrize("seed", [1, 42])
 @pytest.mark.parametrize("name", sorted(NNINIT_CODE))
 def test_constructor_draws_torch7_parameters(lua: Any, name: str, seed: int) -> None:
     """After manualSeed, a conv constructor draws real Torch7's parameters, then stops."""
-    row = _nninit()[f"s{seed}_{name}"]
-    params, next_uniform = lua.call(lua.eval(_LUA_BUILD), NNINIT_CODE[name], seed)
-    got = _flat(lua, params)
-    assert row[:-1] == got.tolist()
-    assert row[-1] == next_uniform
+    check_initial_parameters(lua, name, NNINIT_CODE[name], seed)
 
 
-def _missing(rt: Any, classes: list[str]) -> list[str]:
-    return [c for c in classes if rt.eval(f"nn.{c}") is None]
+def _need(rt: Any, name: str) -> None:
+    missing = missing_classes(rt, FIXTURES[name][1])
+    if missing:
+        pytest.fail(f"{name} needs {', '.join(missing)}")
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_fixture_model_matches_torch7(lua: Any, name: str) -> None:
     """A saved conv model's forward, backward and eval forward reproduce real Torch7's."""
-    missing = _missing(lua, FIXTURES[name][1])
-    if missing:
-        pytest.fail(f"{name} needs {', '.join(missing)}")
-    got, io = lua.call(
-        lua.eval(_LUA_RUN_MODEL), str(MODELS / f"{name}.t7"), str(MODELS / f"{name}.io.t7")
-    )
-    single = "Float" in str(lua.eval("torch.type")(io.output))
-    tol = 1e-5 if single else 1e-10
-    for key in ("output", "gradInput", "params", "gradParams", "eval_output"):
-        expected, actual = _flat(lua, io[key]), _flat(lua, got[key])
-        scale = float(np.abs(expected).max()) if expected.size else 1.0
-        # float32 sums in another order: entries that cancel are held to the array's scale
-        atol = tol * scale if single else tol * 1e-3 * scale
-        np.testing.assert_allclose(actual, expected, rtol=tol, atol=atol, err_msg=f"{name}: {key}")
+    _need(lua, name)
+    check_model(lua, name, float_floor=1.0)
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_fixture_model_built_from_definition(lua: Any, name: str) -> None:
     """The README definition after manualSeed(seed) gives the saved initial parameters."""
-    missing = _missing(lua, FIXTURES[name][1])
-    if missing:
-        pytest.fail(f"{name} needs {', '.join(missing)}")
-    io = lua.call(lua.eval("torch.load"), str(MODELS / f"{name}.io.t7"))
-    params, _ = lua.call(lua.eval(_LUA_BUILD), FIXTURES[name][0], int(io.seed))
-    assert _flat(lua, io.params).tolist() == _flat(lua, params).tolist()
+    _need(lua, name)
+    io = load(lua, MODELS_DIR / f"{name}.io.t7")
+    params, _ = build_parameters(lua, FIXTURES[name][0], int(io.seed))
+    assert concat(lua, io.params).tolist() == concat(lua, params).tolist()
 
 
 # ---- module level: loop references ------------------------------------------------------

@@ -10,16 +10,22 @@ constructors must draw the parameters recorded in ``nninit_values.txt``.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from pytorch_bridge.runtime import get_runtime
-
-ROOT = Path(__file__).resolve().parent.parent / "compat"
-MODELS_DIR = ROOT / "torch7" / "models"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nn_parity_helpers import (  # noqa: E402 - the folder is put on the path above
+    DOUBLE_TOL,
+    check_built_parameters,
+    check_initial_parameters,
+    check_model,
+    missing_classes,
+    nn_runtime,
+)
 
 #: fixture model -> (its Lua definition from the fixtures' README, classes it needs)
 MODELS: dict[str, tuple[str, list[str]]] = {
@@ -60,27 +66,9 @@ MODELS: dict[str, tuple[str, list[str]]] = {
     ),
 }
 
-_LUA_RUN_MODEL = """
-function(modelPath, ioPath)
-   local function clone(x)
-      if torch.isTensor(x) then return x:clone() end
-      local r = {}
-      for k, v in pairs(x) do r[k] = clone(v) end
-      return r
-   end
-   local function flat(list)
-      local parts = {}
-      for _, p in ipairs(list or {}) do parts[#parts + 1] = p:clone() end
-      return parts
-   end
-   local m, io = torch.load(modelPath), torch.load(ioPath)
-   torch.manualSeed(io.fwd_seed)
-   local got = { output = clone(m:forward(io.input)) }
-   m:zeroGradParameters()
-   got.gradInput = clone(m:backward(io.input, io.gradOutput))
-   local p, g = m:parameters()
-   got.params, got.gradParams = flat(p), flat(g)
-   -- each max pooling's input and indices, for the exact index check
+#: Called after backward: records each max pooling's input and indices, for the exact check.
+_LUA_MAX_POOLS = """
+function(m, io, got)
    local pools = {}
    for i, mod in ipairs(m.modules or {}) do
       if torch.type(mod) == 'nn.SpatialMaxPooling' then
@@ -89,19 +77,6 @@ function(modelPath, ioPath)
       end
    end
    got.pools = pools
-   m:evaluate()
-   got.eval_output = clone(m:forward(io.input))
-   return got, io
-end
-"""
-
-_LUA_BUILD = """
-function(definition, seed)
-   torch.manualSeed(seed)
-   local m = loadstring('return ' .. definition)()
-   local parts = {}
-   for _, p in ipairs(m:parameters() or {}) do parts[#parts + 1] = p:clone() end
-   return parts, torch.rand(1)[1]
 end
 """
 
@@ -109,38 +84,13 @@ end
 @pytest.fixture(scope="module")
 def lua() -> Any:
     """The runtime with nn loaded."""
-    rt = get_runtime()
-    rt.require("nn")
-    return rt
+    return nn_runtime()
 
 
 def _need(rt: Any, classes: list[str]) -> None:
-    missing = [c for c in classes if rt.eval(f"nn.{c}") is None]
+    missing = missing_classes(rt, classes)
     if missing:
         pytest.fail("nn classes not written yet: " + ", ".join(missing))
-
-
-def _arrays(rt: Any, x: Any) -> list[Any]:
-    if rt.eval("torch.isTensor")(x):
-        return [np.array(rt.eval("torch._np")(x), dtype=np.float64).reshape(-1)]
-    out: list[Any] = []
-    for i in range(1, len(x) + 1):
-        out.extend(_arrays(rt, x[i]))
-    return out
-
-
-def _concat(rt: Any, x: Any) -> Any:
-    parts = _arrays(rt, x)
-    return np.concatenate(parts) if parts else np.zeros(0)
-
-
-def _assert_close(expected: Any, actual: Any, tol: float, what: str) -> None:
-    """Elementwise relative tolerance ``tol``; near-zero elements are compared against the
-    tensor's largest magnitude instead (1e-3 of it in Double; all of it in Float, whose
-    float32 sums cancel to a few ulps of the largest term, in any summation order)."""
-    scale = float(np.max(np.abs(expected))) if expected.size else 1.0
-    floor = tol * scale * (1.0 if tol >= 1e-6 else 1e-3)
-    np.testing.assert_allclose(actual, expected, rtol=tol, atol=floor, err_msg=what)
 
 
 def _ref_max_indices(x: Any, k: int) -> Any:
@@ -159,15 +109,7 @@ def _ref_max_indices(x: Any, k: int) -> Any:
 def test_model_matches_torch7(lua: Any, name: str) -> None:
     """Forward, backward and evaluate-mode forward reproduce real Torch7's numbers."""
     _need(lua, MODELS[name][1])
-    got, io = lua.call(
-        lua.eval(_LUA_RUN_MODEL),
-        str(MODELS_DIR / f"{name}.t7"),
-        str(MODELS_DIR / f"{name}.io.t7"),
-    )
-    kind = str(lua.eval("torch.type")(io.output))
-    tol = 1e-5 if "Float" in kind else 1e-10
-    for key in ("output", "gradInput", "params", "gradParams", "eval_output"):
-        _assert_close(_concat(lua, io[key]), _concat(lua, got[key]), tol, f"{name}: {key}")
+    got = check_model(lua, name, float_floor=1.0, after_backward=lua.eval(_LUA_MAX_POOLS))
     # max-pooling indices: exactly those of a first-maximum scan of each pooling's input
     for i in range(1, len(got.pools) + 1):
         pool = got.pools[i]
@@ -180,18 +122,7 @@ def test_model_matches_torch7(lua: Any, name: str) -> None:
 def test_model_built_from_definition_has_saved_parameters(lua: Any, name: str) -> None:
     """The README's Lua definition after torch.manualSeed(seed) gives the saved parameters."""
     _need(lua, MODELS[name][1])
-    io = lua.call(lua.eval("torch.load"), str(MODELS_DIR / f"{name}.io.t7"))
-    params, _ = lua.call(lua.eval(_LUA_BUILD), MODELS[name][0], int(io.seed))
-    _assert_close(_concat(lua, io.params), _concat(lua, params), 1e-10, name)
-
-
-def _nninit() -> dict[str, list[float]]:
-    table = {}
-    for line in (ROOT / "torch7-rng" / "nninit_values.txt").read_text().splitlines():
-        if line and not line.startswith("#"):
-            key, *vals = line.split()
-            table[key] = [float(v) for v in vals]
-    return table
+    check_built_parameters(lua, name, MODELS[name][0], DOUBLE_TOL)
 
 
 @pytest.mark.parametrize("seed", [1, 42])
@@ -199,7 +130,4 @@ def _nninit() -> dict[str, list[float]]:
 def test_batchnorm_constructor_draws_torch7_parameters(lua: Any, seed: int, cls: str) -> None:
     """nn.(Spatial)BatchNormalization(3) after manualSeed draws Torch7's weight (and the
     same count of numbers: the next uniform agrees)."""
-    expected = _nninit()[f"s{seed}_{cls}_3"]
-    params, nxt = lua.call(lua.eval(_LUA_BUILD), f"nn.{cls}(3)", seed)
-    assert expected[:-1] == _concat(lua, params).tolist()
-    assert expected[-1] == nxt
+    check_initial_parameters(lua, f"{cls}_3", f"nn.{cls}(3)", seed)

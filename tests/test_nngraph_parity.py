@@ -9,17 +9,26 @@ graph order, and reproduce the same numbers.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from pytorch_bridge.runtime import get_runtime
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nn_parity_helpers import (  # noqa: E402 - the folder is put on the path above
+    COMPAT,
+    DOUBLE_TOL,
+    MODELS_DIR,
+    check_model,
+    check_run,
+    concat,
+    load,
+    nn_runtime,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-MODELS_DIR = ROOT / "compat" / "torch7" / "models"
-PUBLIC = ROOT / "compat" / "t7" / "public" / "torchfile"
+PUBLIC = COMPAT / "t7" / "public" / "torchfile"
 
 #: The fixture models' definitions from the fixtures' README (bodies of a Lua function).
 MODELS: dict[str, str] = {
@@ -40,26 +49,6 @@ MODELS: dict[str, str] = {
         return nn.gModule({ a, b }, { nn.Linear(10, 2)(j) })
     """,
 }
-
-_LUA_RUN = """
-function(m, io)
-   local function clone(x)
-      if torch.isTensor(x) then return x:clone() end
-      local r = {}
-      for k, v in pairs(x) do r[k] = clone(v) end
-      return r
-   end
-   torch.manualSeed(io.fwd_seed)
-   local got = { output = clone(m:forward(io.input)) }
-   m:zeroGradParameters()
-   got.gradInput = clone(m:backward(io.input, io.gradOutput))
-   local p, g = m:parameters()
-   got.params, got.gradParams = clone(p), clone(g)
-   m:evaluate()
-   got.eval_output = clone(m:forward(io.input))
-   return got
-end
-"""
 
 _LUA_BUILD = """
 function(body, seed)
@@ -86,70 +75,34 @@ end
 @pytest.fixture(scope="module")
 def lua() -> Any:
     """The runtime with nngraph loaded; skips while torch.load is not available."""
-    rt = get_runtime()
-    rt.require("nngraph")
-    if rt.eval("torch.load") is None:
-        pytest.fail("torch.load is missing from the torch library")
-    return rt
-
-
-def _arrays(rt: Any, x: Any) -> list[Any]:
-    """Flatten a tensor or nested Lua table of tensors into a list of float64 arrays."""
-    if rt.eval("torch.isTensor")(x):
-        return [np.array(rt.eval("torch._np")(x), dtype=np.float64).reshape(-1)]
-    out: list[Any] = []
-    for i in range(1, len(x) + 1):
-        out.extend(_arrays(rt, x[i]))
-    return out
-
-
-def _concat(rt: Any, x: Any) -> Any:
-    parts = _arrays(rt, x)
-    return np.concatenate(parts) if parts else np.zeros(0)
-
-
-def _assert_close(expected: Any, actual: Any, what: str, tol: float = 1e-10) -> None:
-    assert expected.shape == actual.shape, what
-    scale = float(np.max(np.abs(expected))) if expected.size else 1.0
-    np.testing.assert_allclose(actual, expected, rtol=tol, atol=tol * 1e-3 * scale, err_msg=what)
-
-
-def _load(rt: Any, path: Path) -> Any:
-    return rt.call(rt.eval("torch.load"), str(path))
-
-
-def _check_run(rt: Any, model: Any, io: Any, name: str) -> None:
-    got = rt.call(rt.eval(_LUA_RUN), model, io)
-    for key in ("output", "gradInput", "params", "gradParams", "eval_output"):
-        _assert_close(_concat(rt, io[key]), _concat(rt, got[key]), f"{name}: {key}")
+    return nn_runtime("nngraph", need_load=True)
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_loaded_gmodule_matches_torch7(lua: Any, name: str) -> None:
     """A gModule loaded from real Torch7's file reproduces its forward, backward and eval."""
-    model = _load(lua, MODELS_DIR / f"{name}.t7")
-    _check_run(lua, model, _load(lua, MODELS_DIR / f"{name}.io.t7"), name)
+    check_model(lua, name, DOUBLE_TOL)
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_built_gmodule_has_saved_parameters_and_order(lua: Any, name: str) -> None:
     """The Lua definition after torch.manualSeed(seed) gives the saved parameters and order."""
-    io = _load(lua, MODELS_DIR / f"{name}.io.t7")
+    io = load(lua, MODELS_DIR / f"{name}.io.t7")
     built = lua.call(lua.eval(_LUA_BUILD), MODELS[name], int(io.seed))
-    saved = _load(lua, MODELS_DIR / f"{name}.t7")
+    saved = load(lua, MODELS_DIR / f"{name}.t7")
     order = lua.eval(_LUA_ORDER)
     assert tuple(lua.call(order, saved)) == tuple(lua.call(order, built))
     params = lua.call(lua.eval("function(m) return (m:parameters()) end"), built)
     saved_params = lua.call(lua.eval("function(m) return (m:parameters()) end"), saved)
-    assert 0.0 == float(np.max(np.abs(_concat(lua, saved_params) - _concat(lua, params))))
+    assert 0.0 == float(np.max(np.abs(concat(lua, saved_params) - concat(lua, params))))
 
 
 @pytest.mark.parametrize("name", sorted(MODELS))
 def test_built_gmodule_matches_torch7(lua: Any, name: str) -> None:
     """The gModule built from its definition reproduces real Torch7's numbers."""
-    io = _load(lua, MODELS_DIR / f"{name}.io.t7")
+    io = load(lua, MODELS_DIR / f"{name}.io.t7")
     built = lua.call(lua.eval(_LUA_BUILD), MODELS[name], int(io.seed))
-    _check_run(lua, built, io, name)
+    check_run(lua, built, io, name)
 
 
 def test_old_gmodule_file_runs(lua: Any) -> None:

@@ -1,6 +1,7 @@
 local SpatialConvolutionLocal, parent = torch.class('nn.SpatialConvolutionLocal', 'nn.Module')
 local K, np = torch._bridge.K, torch._np
-local withBuffers = nn.SpatialConvolution._withBuffers
+local conv = nn._conv
+local withBuffers = conv.withBuffers
 
 --[[ Locally connected 2-D layer: a convolution whose filters differ at every output position.
 ARGS: nInputPlane, nOutputPlane, iW, iH (input size), kW, kH, dW, dH (default 1),
@@ -34,14 +35,7 @@ end
 1/sqrt(kW*kH*nInputPlane), and a given stdv is multiplied by sqrt(3).
 ARGS: stdv (number or nil) RETURN: self ]]
 function SpatialConvolutionLocal:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.kW * self.kH * self.nInputPlane)
-   end
-   self.weight:uniform(-stdv, stdv)
-   self.bias:uniform(-stdv, stdv)
-   return self
+   return conv.resetUniform(self, stdv, self.kW * self.kH * self.nInputPlane)
 end
 
 local function checkInput(self, input)
@@ -107,25 +101,9 @@ function SpatialConvolutionLocal:accGradParameters(input, gradOutput, scale)
       self.dH, self.padW, self.padH, self.iW, self.iH, self.oW, self.oH, scale or 1)
 end
 
-function SpatialConvolutionLocal:type(typename, tensorCache)
-   self.finput = self.finput and torch.Tensor()
-   self.fgradInput = self.fgradInput and torch.Tensor()
-   return parent.type(self, typename, tensorCache)
-end
-
-function SpatialConvolutionLocal:clearState()
-   nn.utils.clear(self, 'finput', 'fgradInput', '_input', '_gradOutput')
-   return parent.clearState(self)
-end
+SpatialConvolutionLocal.type = conv.type
+SpatialConvolutionLocal.clearState = conv.clearState
 
 function SpatialConvolutionLocal:__tostring__()
-   local s = string.format('%s(%d -> %d, %dx%d, %dx%d', torch.type(self), self.nInputPlane,
-      self.nOutputPlane, self.iW, self.iH, self.kW, self.kH)
-   if self.dW ~= 1 or self.dH ~= 1 or self.padW ~= 0 or self.padH ~= 0 then
-      s = s .. string.format(', %d,%d', self.dW, self.dH)
-   end
-   if (self.padW or self.padH) and (self.padW ~= 0 or self.padH ~= 0) then
-      s = s .. ', ' .. self.padW .. ',' .. self.padH
-   end
-   return s .. ')'
+   return conv.describe2d(self, string.format('%dx%d, ', self.iW, self.iH)) .. ')'
 end

@@ -1,7 +1,8 @@
 local SpatialDilatedConvolution, parent =
    torch.class('nn.SpatialDilatedConvolution', 'nn.SpatialConvolution')
 local K, np = torch._bridge.K, torch._np
-local withBuffers = nn.SpatialConvolution._withBuffers
+local conv = nn._conv
+local withBuffers = conv.withBuffers
 
 --[[ 2-D convolution whose kernel taps are dilationW/dilationH pixels apart.
 ARGS: as nn.SpatialConvolution, then dilationW, dilationH (default 1) ]]
@@ -57,15 +58,6 @@ function SpatialDilatedConvolution:accGradParameters(input, gradOutput, scale)
 end
 
 function SpatialDilatedConvolution:__tostring__()
-   local s = string.format('%s(%d -> %d, %dx%d', torch.type(self), self.nInputPlane,
-      self.nOutputPlane, self.kW, self.kH)
-   if self.dW ~= 1 or self.dH ~= 1 or self.padW ~= 0 or self.padH ~= 0 then
-      s = s .. string.format(', %d,%d', self.dW, self.dH)
-   end
-   if (self.padW or self.padH) and (self.padW ~= 0 or self.padH ~= 0) then
-      s = s .. ', ' .. self.padW .. ',' .. self.padH
-   end
-   s = s .. ', ' .. self.dilationW .. ',' .. self.dilationH
-   if self.bias then return s .. ')' end
-   return s .. ') without bias'
+   local s = conv.describe2d(self) .. ', ' .. self.dilationW .. ',' .. self.dilationH
+   return conv.closeBias(self, s)
 end

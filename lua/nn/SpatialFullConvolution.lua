@@ -1,6 +1,7 @@
 local SpatialFullConvolution, parent = torch.class('nn.SpatialFullConvolution', 'nn.Module')
 local K, np = torch._bridge.K, torch._np
-local withBuffers = nn.SpatialConvolution._withBuffers
+local conv = nn._conv
+local checkPlanes, withBuffers = conv.checkPlanes, conv.withBuffers
 
 --[[ Full (transposed) 2-D convolution: each input pixel spreads a kH x kW patch over the
 output. ARGS: nInputPlane, nOutputPlane, kW, kH, dW, dH (default 1), padW, padH (default 0),
@@ -8,14 +9,7 @@ adjW, adjH (extra output columns/rows, default 0, smaller than the strides) ]]
 function SpatialFullConvolution:__init(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH,
                                        adjW, adjH)
    parent.__init(self)
-   self.nInputPlane = nInputPlane
-   self.nOutputPlane = nOutputPlane
-   self.kW = kW
-   self.kH = kH
-   self.dW = dW or 1
-   self.dH = dH or 1
-   self.padW = padW or 0
-   self.padH = padH or 0
+   conv.setGeometry2d(self, nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH or 0)
    self.adjW = adjW or 0
    self.adjH = adjH or 0
    if self.adjW > self.dW - 1 or self.adjH > self.dH - 1 then
@@ -29,26 +23,9 @@ function SpatialFullConvolution:__init(nInputPlane, nOutputPlane, kW, kH, dW, dH
    self:reset()
 end
 
---[[ Remove the bias (and its gradient). RETURN: self ]]
-function SpatialFullConvolution:noBias()
-   self.bias = nil
-   self.gradBias = nil
-   return self
-end
-
---[[ Draw weight, then bias, uniformly from [-stdv, stdv]; stdv defaults to
-1/sqrt(kW*kH*nInputPlane), and a given stdv is multiplied by sqrt(3).
-ARGS: stdv (number or nil) RETURN: self ]]
-function SpatialFullConvolution:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.kW * self.kH * self.nInputPlane)
-   end
-   self.weight:uniform(-stdv, stdv)
-   if self.bias then self.bias:uniform(-stdv, stdv) end
-   return self
-end
+-- Shared with the other convolutions: noBias, and reset with a fan-in of kW*kH*nInputPlane.
+SpatialFullConvolution.noBias = conv.noBias
+SpatialFullConvolution.reset = conv.reset2d
 
 -- The input tensor and the adjustments: a table input {x, target} takes them from the
 -- target's size, as in Torch7. Also fills fields missing from older files.
@@ -66,15 +43,7 @@ local function prepare(self, input)
       adjW = (t:size(d) + 2 * self.padW - self.kW) % self.dW
       adjH = (t:size(d - 1) + 2 * self.padH - self.kH) % self.dH
    end
-   local d = x:dim()
-   if d ~= 3 and d ~= 4 then
-      error('nn.SpatialFullConvolution: input must be 3-D (nInputPlane x H x W) or 4-D '
-         .. '(batch x nInputPlane x H x W)', 3)
-   end
-   if x:size(d - 2) ~= self.nInputPlane then
-      error(string.format('nn.SpatialFullConvolution: input has %d planes, expected %d',
-         x:size(d - 2), self.nInputPlane), 3)
-   end
+   local d = checkPlanes(self, 'nn.SpatialFullConvolution', x, 3, 'H x W')
    local oH = (x:size(d - 1) - 1) * self.dH - 2 * self.padH + self.kH + adjH
    local oW = (x:size(d) - 1) * self.dW - 2 * self.padW + self.kW + adjW
    if oH < 1 or oW < 1 then
@@ -110,14 +79,7 @@ function SpatialFullConvolution:updateGradInput(input, gradOutput)
             np(self.gradInput), np(self.weight), np(self.finput), self.kW, self.kH, self.dW,
             self.dH, self.padW, self.padH, adjW, adjH)
       end, self.finput)
-      if torch.type(input) == 'table' then
-         -- the target only gives a size: its gradient is zero
-         self.zeroScalar = self.zeroScalar or input[2].new(1):zero()
-         self.ones:resize(input[2]:dim()):fill(1)
-         local zero = self.zeroScalar:view(unpack(self.ones:totable())):expandAs(input[2])
-         self.gradInput = { self.gradInput, zero }
-      end
-      return self.gradInput
+      return conv.fullGradInput(self, input)
    end
 end
 
@@ -131,29 +93,13 @@ function SpatialFullConvolution:accGradParameters(input, gradOutput, scale)
    end, self.finput, self.fgradInput)
 end
 
-function SpatialFullConvolution:type(typename, tensorCache)
-   self.finput = self.finput and torch.Tensor()
-   self.fgradInput = self.fgradInput and torch.Tensor()
-   return parent.type(self, typename, tensorCache)
-end
-
-function SpatialFullConvolution:clearState()
-   nn.utils.clear(self, 'finput', 'fgradInput', '_input', '_gradOutput')
-   return parent.clearState(self)
-end
+SpatialFullConvolution.type = conv.type
+SpatialFullConvolution.clearState = conv.clearState
 
 function SpatialFullConvolution:__tostring__()
-   local s = string.format('%s(%d -> %d, %dx%d', torch.type(self), self.nInputPlane,
-      self.nOutputPlane, self.kW, self.kH)
-   if self.dW ~= 1 or self.dH ~= 1 or self.padW ~= 0 or self.padH ~= 0 then
-      s = s .. string.format(', %d,%d', self.dW, self.dH)
-   end
-   if (self.padW or self.padH) and (self.padW ~= 0 or self.padH ~= 0) then
-      s = s .. ', ' .. self.padW .. ',' .. self.padH
-   end
+   local s = conv.describe2d(self)
    if (self.adjW or self.adjH) and (self.adjW ~= 0 or self.adjH ~= 0) then
       s = s .. ', ' .. self.adjW .. ',' .. self.adjH
    end
-   if self.bias then return s .. ')' end
-   return s .. ') without bias'
+   return conv.closeBias(self, s)
 end

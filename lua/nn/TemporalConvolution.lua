@@ -1,5 +1,6 @@
 local TemporalConvolution, parent = torch.class('nn.TemporalConvolution', 'nn.Module')
 local K, np = torch._bridge.K, torch._np
+local conv = nn._conv
 
 --[[ 1-D convolution over a sequence of frames (nInputFrame x inputFrameSize, or a batch).
 ARGS: inputFrameSize, outputFrameSize, kW (frames per window), dW (step, default 1) ]]
@@ -20,14 +21,7 @@ end
 1/sqrt(kW*inputFrameSize), and a given stdv is multiplied by sqrt(3).
 ARGS: stdv (number or nil) RETURN: self ]]
 function TemporalConvolution:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.kW * self.inputFrameSize)
-   end
-   self.weight:uniform(-stdv, stdv)
-   self.bias:uniform(-stdv, stdv)
-   return self
+   return conv.resetUniform(self, stdv, self.kW * self.inputFrameSize)
 end
 
 -- Check the input; RETURN the number of output frames.

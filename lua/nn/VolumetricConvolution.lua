@@ -1,6 +1,7 @@
 local VolumetricConvolution, parent = torch.class('nn.VolumetricConvolution', 'nn.Module')
 local K, np = torch._bridge.K, torch._np
-local withBuffers = nn.SpatialConvolution._withBuffers
+local conv = nn._conv
+local checkPlanes, withBuffers = conv.checkPlanes, conv.withBuffers
 
 --[[ 3-D convolution over nInputPlane x T x H x W inputs (or a batch of them).
 ARGS: nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH (default 1), padT (default 0),
@@ -19,45 +20,17 @@ function VolumetricConvolution:__init(nInputPlane, nOutputPlane, kT, kW, kH, dT,
    self.padT = padT or 0
    self.padW = padW or self.padT
    self.padH = padH or self.padW
-   self.weight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW)
-   self.bias = torch.Tensor(nOutputPlane)
-   self.gradWeight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW)
-   self.gradBias = torch.Tensor(nOutputPlane)
+   conv.allocate(self, nOutputPlane, nOutputPlane, nInputPlane, kT, kH, kW)
    self:reset()
 end
 
---[[ Draw weight, then bias, uniformly from [-stdv, stdv]; stdv defaults to
-1/sqrt(kT*kW*kH*nInputPlane), and a given stdv is multiplied by sqrt(3).
-ARGS: stdv (number or nil) RETURN: self ]]
-function VolumetricConvolution:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.kT * self.kW * self.kH * self.nInputPlane)
-   end
-   self.weight:uniform(-stdv, stdv)
-   if self.bias then self.bias:uniform(-stdv, stdv) end
-   return self
-end
-
---[[ Remove the bias (and its gradient). RETURN: self ]]
-function VolumetricConvolution:noBias()
-   self.bias = nil
-   self.gradBias = nil
-   return self
-end
+-- Shared with the other convolutions: reset with a fan-in of kT*kW*kH*nInputPlane, and noBias.
+VolumetricConvolution.reset = conv.reset3d
+VolumetricConvolution.noBias = conv.noBias
 
 -- Check the input; RETURN the output sizes oT, oH, oW.
 local function checkInput(self, input)
-   local d = input:dim()
-   if d ~= 4 and d ~= 5 then
-      error('nn.VolumetricConvolution: input must be 4-D (nInputPlane x T x H x W) or 5-D '
-         .. '(batch x nInputPlane x T x H x W)', 3)
-   end
-   if input:size(d - 3) ~= self.nInputPlane then
-      error(string.format('nn.VolumetricConvolution: input has %d planes, expected %d',
-         input:size(d - 3), self.nInputPlane), 3)
-   end
+   local d = checkPlanes(self, 'nn.VolumetricConvolution', input, 4, 'T x H x W')
    local oT = math.floor((input:size(d - 2) + 2 * self.padT - self.kT) / self.dT) + 1
    local oH = math.floor((input:size(d - 1) + 2 * self.padH - self.kH) / self.dH) + 1
    local oW = math.floor((input:size(d) + 2 * self.padW - self.kW) / self.dW) + 1
@@ -115,21 +88,8 @@ function VolumetricConvolution:type(typename, tensorCache)
    return parent.type(self, typename, tensorCache)
 end
 
-function VolumetricConvolution:clearState()
-   nn.utils.clear(self, 'finput', 'fgradInput', '_input', '_gradOutput')
-   return parent.clearState(self)
-end
+VolumetricConvolution.clearState = conv.clearState
 
 function VolumetricConvolution:__tostring__()
-   local s = string.format('%s(%d -> %d, %dx%dx%d', torch.type(self), self.nInputPlane,
-      self.nOutputPlane, self.kT, self.kW, self.kH)
-   if self.dT ~= 1 or self.dW ~= 1 or self.dH ~= 1 or self.padT ~= 0 or self.padW ~= 0
-      or self.padH ~= 0 then
-      s = s .. string.format(', %d,%d,%d', self.dT, self.dW, self.dH)
-   end
-   if (self.padT or self.padW or self.padH)
-      and (self.padT ~= 0 or self.padW ~= 0 or self.padH ~= 0) then
-      s = s .. ', ' .. self.padT .. ',' .. self.padW .. ',' .. self.padH
-   end
-   return s .. ')'
+   return conv.describe3d(self) .. ')'
 end

@@ -1,7 +1,8 @@
 local VolumetricFullConvolution, parent =
    torch.class('nn.VolumetricFullConvolution', 'nn.Module')
 local K, np = torch._bridge.K, torch._np
-local withBuffers = nn.SpatialConvolution._withBuffers
+local conv = nn._conv
+local checkPlanes, withBuffers = conv.checkPlanes, conv.withBuffers
 
 --[[ Full (transposed) 3-D convolution.
 ARGS: nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH (default 1), padT, padW, padH
@@ -37,26 +38,9 @@ function VolumetricFullConvolution:__init(nInputPlane, nOutputPlane, kT, kW, kH,
    self:reset()
 end
 
---[[ Draw weight, then bias, uniformly from [-stdv, stdv]; stdv defaults to
-1/sqrt(kT*kW*kH*nInputPlane), and a given stdv is multiplied by sqrt(3).
-ARGS: stdv (number or nil) RETURN: self ]]
-function VolumetricFullConvolution:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.kW * self.kH * self.kT * self.nInputPlane)
-   end
-   self.weight:uniform(-stdv, stdv)
-   if self.bias then self.bias:uniform(-stdv, stdv) end
-   return self
-end
-
---[[ Remove the bias (and its gradient). RETURN: self ]]
-function VolumetricFullConvolution:noBias()
-   self.bias = nil
-   self.gradBias = nil
-   return self
-end
+-- Shared with the other convolutions: reset with a fan-in of kT*kW*kH*nInputPlane, and noBias.
+VolumetricFullConvolution.reset = conv.reset3d
+VolumetricFullConvolution.noBias = conv.noBias
 
 -- Files from older versions: weight stored nOutputPlane first (no adj fields), padding
 -- named pT/pW/pH.
@@ -88,15 +72,7 @@ local function prepare(self, input)
       adjW = (t:size(d) + 2 * self.padW - self.kW) % self.dW
       adjH = (t:size(d - 1) + 2 * self.padH - self.kH) % self.dH
    end
-   local d = x:dim()
-   if d ~= 4 and d ~= 5 then
-      error('nn.VolumetricFullConvolution: input must be 4-D (nInputPlane x T x H x W) or '
-         .. '5-D (batch x nInputPlane x T x H x W)', 3)
-   end
-   if x:size(d - 3) ~= self.nInputPlane then
-      error(string.format('nn.VolumetricFullConvolution: input has %d planes, expected %d',
-         x:size(d - 3), self.nInputPlane), 3)
-   end
+   local d = checkPlanes(self, 'nn.VolumetricFullConvolution', x, 4, 'T x H x W')
    local o = {
       (x:size(d - 2) - 1) * self.dT - 2 * self.padT + self.kT + adjT,
       (x:size(d - 1) - 1) * self.dH - 2 * self.padH + self.kH + adjH,
@@ -129,14 +105,7 @@ function VolumetricFullConvolution:updateGradInput(input, gradOutput)
          np(self.gradInput), np(self.weight), np(self.finput), np(self.fgradInput), self.dT,
          self.dW, self.dH, self.padT, self.padW, self.padH, adjT, adjW, adjH)
    end, self.finput)
-   if torch.type(input) == 'table' then
-      -- the target only gives a size: its gradient is zero
-      self.zeroScalar = self.zeroScalar or input[2].new(1):zero()
-      self.ones:resize(input[2]:dim()):fill(1)
-      local zero = self.zeroScalar:view(unpack(self.ones:totable())):expandAs(input[2])
-      self.gradInput = { self.gradInput, zero }
-   end
-   return self.gradInput
+   return conv.fullGradInput(self, input)
 end
 
 function VolumetricFullConvolution:accGradParameters(input, gradOutput, scale)
@@ -155,22 +124,10 @@ function VolumetricFullConvolution:type(typename, tensorCache)
    return parent.type(self, typename, tensorCache)
 end
 
-function VolumetricFullConvolution:clearState()
-   nn.utils.clear(self, 'finput', 'fgradInput', '_input', '_gradOutput')
-   return parent.clearState(self)
-end
+VolumetricFullConvolution.clearState = conv.clearState
 
 function VolumetricFullConvolution:__tostring__()
-   local s = string.format('%s(%d -> %d, %dx%dx%d', torch.type(self), self.nInputPlane,
-      self.nOutputPlane, self.kT, self.kW, self.kH)
-   if self.dT ~= 1 or self.dW ~= 1 or self.dH ~= 1 or self.padT ~= 0 or self.padW ~= 0
-      or self.padH ~= 0 then
-      s = s .. string.format(', %d,%d,%d', self.dT, self.dW, self.dH)
-   end
-   if (self.padT or self.padW or self.padH)
-      and (self.padT ~= 0 or self.padW ~= 0 or self.padH ~= 0) then
-      s = s .. ', ' .. self.padT .. ',' .. self.padW .. ',' .. self.padH
-   end
+   local s = conv.describe3d(self)
    if (self.adjT or self.adjW or self.adjH)
       and (self.adjT ~= 0 or self.adjW ~= 0 or self.adjH ~= 0) then
       s = s .. ', ' .. self.adjT .. ',' .. self.adjW .. ',' .. self.adjH

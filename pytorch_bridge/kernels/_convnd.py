@@ -30,6 +30,9 @@ from ._unfold import (
     unfold,
 )
 
+Need = tuple[int, ...] | None
+"""What a kernel under the buffer protocol returns: None when done, else the counts."""
+
 
 def batched(where: str, name: str, a: Any, nd: int) -> Any:
     """``a`` with a batch axis: (C, *S) becomes (1, C, *S); (B, C, *S) stays."""
@@ -50,38 +53,32 @@ def out_view(where: str, a: Any, shape: tuple[int, ...]) -> Any:
     return a.reshape(shape)
 
 
-def conv_geometry(
+def conv_input(
     where: str,
-    x: Any,
+    input: Any,
     k: tuple[int, ...],
     d: tuple[int, ...],
     pad: tuple[int, ...],
     dil: tuple[int, ...],
     wide: bool = True,
-) -> Geometry:
-    """Geometry of a convolution of batched ``x`` (B, C, *S)."""
+) -> tuple[Any, Geometry]:
+    """The input batched as (B, C, *S) and the geometry of its convolution."""
+    x = batched(where, "input", input, len(k))
     if min(k) < 1 or min(d) < 1 or min(dil) < 1:
         raise ShapeError(f"{where}: kernel {k}, stride {d} and dilation {dil} must be positive")
     grid = tuple(int(s) for s in x.shape[2:])
     out = tuple(out_size(*a) for a in zip(grid, k, d, pad, dil, strict=True))
     g = Geometry(x.shape[0], x.shape[1], grid, out, k, d, pad, dil, wide)
     g.check_fits(where)
-    return g
+    return x, g
 
 
-def need(*pairs: tuple[Any, int]) -> tuple[int, ...] | None:
-    """None when every (buffer, count) fits, else the counts (the Lua side resizes)."""
-    if all(big_enough(b, n) for b, n in pairs):
-        return None
-    return tuple(n for _, n in pairs)
-
-
-def check_grad(where: str, go: Any, g: Geometry, channels: int) -> None:
-    """Raise ShapeError unless ``go`` is (B, channels, *o)."""
-    if tuple(go.shape) != (g.B, channels, *g.o):
-        raise ShapeError(
-            f"{where}: gradOutput has shape {tuple(go.shape)}, expected {(g.B, channels, *g.o)}"
-        )
+def grad_output(where: str, gradOutput: Any, expected: tuple[int, ...]) -> Any:
+    """``gradOutput`` batched; raise ShapeError unless it then has the ``expected`` shape."""
+    go = batched(where, "gradOutput", gradOutput, len(expected) - 2)
+    if tuple(go.shape) != expected:
+        raise ShapeError(f"{where}: gradOutput has shape {tuple(go.shape)}, expected {expected}")
+    return go
 
 
 def add_bias(xp: Any, out: Any, src: Any, bias: Any | None, nd: int) -> None:
@@ -210,13 +207,19 @@ def full_grad_params(
 
 def layout(
     plan: list[tuple[Any, list[tuple[int, ...]]]],
-) -> tuple[tuple[int, ...] | None, list[Any]]:
+) -> tuple[Need, list[Any]]:
     """Cut the listed shapes out of each buffer, in order.
+
+    A second buffer given as None means the module has none: its shapes follow the first
+    buffer's in that buffer.
 
     Returns:
         ``(None, views)`` when every buffer is large enough, else ``(counts, [])`` with the
         element count each buffer needs.
     """
+    if plan[-1][0] is None:
+        (buf, head), (_, tail) = plan
+        plan = [(buf, head + tail)]
     counts = tuple(sum(math.prod(s) for s in shapes) for _, shapes in plan)
     if not all(big_enough(b, n) for (b, _), n in zip(plan, counts, strict=True)):
         return counts, []

@@ -3,7 +3,9 @@
 Each function here is the body of a family of THNN kernels: it checks the arrays, cuts its
 scratch views out of the Lua-owned buffers (see :mod:`._convnd` for the protocol) and runs
 the column math of :mod:`._convnd`. The kernels in conv2d.py, conv2d_full.py and conv3d.py
-only fix the dimension count and the argument order.
+only fix the argument order: they pass their name (for error messages), their arrays and the
+geometry as one tuple, per dimension in (T,) H, W order: ``(k, d, pad, dil)`` for a
+convolution, ``(d, pad, adj)`` for a full convolution (its kernel size comes from the weight).
 """
 
 from __future__ import annotations
@@ -13,16 +15,17 @@ from typing import Any
 from ..backend import array_module
 from ..errors import ShapeError
 from ._convnd import (
+    Need,
     batched,
-    check_grad,
-    conv_geometry,
     conv_grad_input,
     conv_grad_params,
+    conv_input,
     conv_output,
     full_geometry,
     full_grad_input,
     full_grad_params,
     full_output,
+    grad_output,
     grad_weight2d,
     layout,
     out_view,
@@ -30,7 +33,9 @@ from ._convnd import (
 )
 from ._unfold import Geometry, big_enough, padded, unfold
 
-Need = tuple[int, ...] | None
+Dims = tuple[int, ...]
+ConvGeo = tuple[Dims, Dims, Dims, Dims]
+FullGeo = tuple[Dims, Dims, Dims]
 
 
 def conv_forward(
@@ -41,27 +46,18 @@ def conv_forward(
     bias: Any | None,
     cols_buf: Any,
     scratch: Any | None,
-    k: tuple[int, ...],
-    d: tuple[int, ...],
-    pad: tuple[int, ...],
-    dil: tuple[int, ...],
+    geo: ConvGeo,
 ) -> Need:
     """Shared forward of the convolutions over any number of spatial dims.
 
     Scratch comes from ``scratch``, or after the columns in ``cols_buf`` when it is None.
     """
     xp = array_module(input)
-    x = batched(where, "input", input, len(k))
-    g = conv_geometry(where, x, k, d, pad, dil)
+    x, g = conv_input(where, input, *geo)
     o = weight.shape[0]
     w2 = weight2d(where, weight, o, g.C * g.nk)
     bl = g.B * g.L
-    scratch_shapes = [(o, bl), (g.B, g.C, *g.P)]
-    if scratch is None:
-        plan = [(cols_buf, [(g.C * g.nk, bl), *scratch_shapes])]
-    else:
-        plan = [(cols_buf, [(g.C * g.nk, bl)]), (scratch, scratch_shapes)]
-    short, views = layout(plan)
+    short, views = layout([(cols_buf, [(g.C * g.nk, bl)]), (scratch, [(o, bl), (g.B, g.C, *g.P)])])
     if short:
         return short
     cols, ow, xpad = views
@@ -76,21 +72,15 @@ def conv_backward_input(
     gradInput: Any,
     weight: Any,
     buf: Any,
-    k: tuple[int, ...],
-    d: tuple[int, ...],
-    pad: tuple[int, ...],
-    dil: tuple[int, ...],
+    geo: ConvGeo,
 ) -> Need:
     """Shared input gradient; all scratch comes from ``buf``."""
     xp = array_module(gradOutput)
-    x = batched(where, "input", input, len(k))
-    g = conv_geometry(where, x, k, d, pad, dil)
+    x, g = conv_input(where, input, *geo)
     o = weight.shape[0]
-    go = batched(where, "gradOutput", gradOutput, len(k))
-    check_grad(where, go, g, o)
+    go = grad_output(where, gradOutput, (g.B, o, *g.o))
     w2 = weight2d(where, weight, o, g.C * g.nk)
-    bl = g.B * g.L
-    short, views = layout([(buf, [(o, g.B, g.L), (g.B, g.C, *g.P), (g.C * g.nk, bl)])])
+    short, views = layout([(buf, [(o, g.B, g.L), (g.B, g.C, *g.P), (g.C * g.nk, g.B * g.L)])])
     if short:
         return short
     gow, gpad, fcols = views
@@ -106,10 +96,7 @@ def conv_backward_params(
     gradBias: Any | None,
     cols_buf: Any,
     scratch: Any | None,
-    k: tuple[int, ...],
-    d: tuple[int, ...],
-    pad: tuple[int, ...],
-    dil: tuple[int, ...],
+    geo: ConvGeo,
     scale: float,
     fresh: bool,
 ) -> Need:
@@ -118,20 +105,15 @@ def conv_backward_params(
     Scratch comes from ``scratch``, or after the columns in ``cols_buf`` when it is None.
     """
     xp = array_module(gradOutput)
-    x = batched(where, "input", input, len(k))
-    g = conv_geometry(where, x, k, d, pad, dil)
+    x, g = conv_input(where, input, *geo)
     o = gradWeight.shape[0]
-    go = batched(where, "gradOutput", gradOutput, len(k))
-    check_grad(where, go, g, o)
+    go = grad_output(where, gradOutput, (g.B, o, *g.o))
     gw2 = grad_weight2d(where, gradWeight, o, g.C * g.nk)
     if not fresh and not big_enough(cols_buf, g.ncols):
         raise ShapeError(f"{where}: no columns from a forward call on this input")
-    scratch_shapes = [(o, g.B, g.L), (g.B, g.C, *g.P)]
-    if scratch is None:
-        plan = [(cols_buf, [(g.C * g.nk, g.B * g.L), *scratch_shapes])]
-    else:
-        plan = [(cols_buf, [(g.C * g.nk, g.B * g.L)]), (scratch, scratch_shapes)]
-    short, views = layout(plan)
+    short, views = layout(
+        [(cols_buf, [(g.C * g.nk, g.B * g.L)]), (scratch, [(o, g.B, g.L), (g.B, g.C, *g.P)])]
+    )
     if short:
         return short
     cols, gow, xpad = views
@@ -141,16 +123,10 @@ def conv_backward_params(
     return None
 
 
-def plan_full(
-    where: str,
-    input: Any,
-    weight: Any,
-    nd: int,
-    d: tuple[int, ...],
-    pad: tuple[int, ...],
-    adj: tuple[int, ...],
-) -> tuple[Any, Any, Geometry]:
+def plan_full(where: str, input: Any, weight: Any, geo: FullGeo) -> tuple[Any, Any, Geometry]:
     """Batched input, weight as (Cin, Cout*K) and the geometry of a full convolution."""
+    d, pad, adj = geo
+    nd = len(d)
     x = batched(where, "input", input, nd)
     if weight.ndim != nd + 2 or weight.shape[0] != x.shape[1]:
         raise ShapeError(
@@ -170,14 +146,11 @@ def full_forward(
     bias: Any | None,
     columns: Any,
     ones: Any,
-    nd: int,
-    d: tuple[int, ...],
-    pad: tuple[int, ...],
-    adj: tuple[int, ...],
+    geo: FullGeo,
 ) -> Need:
     """Shared forward of the full convolutions."""
     xp = array_module(input)
-    x, w2, g = plan_full(where, input, weight, nd, d, pad, adj)
+    x, w2, g = plan_full(where, input, weight, geo)
     short, views = layout(
         [(columns, [(g.C * g.nk, g.B * g.L)]), (ones, [(x.shape[1], g.B * g.L), (g.B, g.C, *g.P)])]
     )
@@ -195,19 +168,12 @@ def full_backward_input(
     gradInput: Any,
     weight: Any,
     buf: Any,
-    nd: int,
-    d: tuple[int, ...],
-    pad: tuple[int, ...],
-    adj: tuple[int, ...],
+    geo: FullGeo,
 ) -> Need:
     """Shared input gradient of the full convolutions; all scratch in ``buf``."""
     xp = array_module(gradOutput)
-    x, w2, g = plan_full(where, input, weight, nd, d, pad, adj)
-    go = batched(where, "gradOutput", gradOutput, nd)
-    if tuple(go.shape) != (g.B, g.C, *g.S):
-        raise ShapeError(
-            f"{where}: gradOutput has shape {tuple(go.shape)}, expected {(g.B, g.C, *g.S)}"
-        )
+    x, w2, g = plan_full(where, input, weight, geo)
+    go = grad_output(where, gradOutput, (g.B, g.C, *g.S))
     short, views = layout(
         [(buf, [(g.C * g.nk, g.B * g.L), (g.B, g.C, *g.P), (x.shape[1], g.B * g.L)])]
     )
@@ -226,21 +192,14 @@ def full_backward_params(
     gradBias: Any | None,
     columns: Any,
     ones: Any,
-    nd: int,
-    d: tuple[int, ...],
-    pad: tuple[int, ...],
-    adj: tuple[int, ...],
+    geo: FullGeo,
     scale: float,
 ) -> Need:
     """Shared parameter gradients of the full convolutions (columns recomputed)."""
     xp = array_module(gradOutput)
-    x, _, g = plan_full(where, input, gradWeight, nd, d, pad, adj)
+    x, _, g = plan_full(where, input, gradWeight, geo)
     gw2 = grad_weight2d(where, gradWeight, x.shape[1], g.C * g.nk)
-    go = batched(where, "gradOutput", gradOutput, nd)
-    if tuple(go.shape) != (g.B, g.C, *g.S):
-        raise ShapeError(
-            f"{where}: gradOutput has shape {tuple(go.shape)}, expected {(g.B, g.C, *g.S)}"
-        )
+    go = grad_output(where, gradOutput, (g.B, g.C, *g.S))
     short, views = layout(
         [(columns, [(g.C * g.nk, g.B * g.L), (g.B, g.C, *g.P)]), (ones, [(x.shape[1], g.B * g.L)])]
     )

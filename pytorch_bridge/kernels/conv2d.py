@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import kernel
-from ._convrun import Need, conv_backward_input, conv_backward_params, conv_forward
+from ._convnd import Need
+from ._convrun import conv_backward_input, conv_backward_params, conv_forward
 
 
 @kernel
@@ -34,19 +35,9 @@ def SpatialConvolutionMM_updateOutput(
 
     Columns go to ``finput``; ``fgradInput`` holds the wide output and the padded input.
     """
-    return conv_forward(
-        "SpatialConvolutionMM_updateOutput",
-        input,
-        output,
-        weight,
-        bias,
-        finput,
-        fgradInput,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (1, 1),
-    )
+    where = "SpatialConvolutionMM_updateOutput"
+    geo = (kH, kW), (dH, dW), (padH, padW), (1, 1)
+    return conv_forward(where, input, output, weight, bias, finput, fgradInput, geo)
 
 
 @kernel
@@ -65,18 +56,9 @@ def SpatialConvolutionMM_updateGradInput(
     padH: int,
 ) -> Need:
     """THNN SpatialConvolutionMM_updateGradInput: gradInput shaped like input."""
-    return conv_backward_input(
-        "SpatialConvolutionMM_updateGradInput",
-        input,
-        gradOutput,
-        gradInput,
-        weight,
-        fgradInput,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (1, 1),
-    )
+    where = "SpatialConvolutionMM_updateGradInput"
+    geo = (kH, kW), (dH, dW), (padH, padW), (1, 1)
+    return conv_backward_input(where, input, gradOutput, gradInput, weight, fgradInput, geo)
 
 
 @kernel
@@ -96,20 +78,10 @@ def SpatialConvolutionMM_accGradParameters(
     scale: float,
 ) -> Need:
     """THNN SpatialConvolutionMM_accGradParameters: uses the forward call's columns."""
+    where = "SpatialConvolutionMM_accGradParameters"
+    geo = (kH, kW), (dH, dW), (padH, padW), (1, 1)
     return conv_backward_params(
-        "SpatialConvolutionMM_accGradParameters",
-        input,
-        gradOutput,
-        gradWeight,
-        gradBias,
-        finput,
-        fgradInput,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (1, 1),
-        scale,
-        False,
+        where, input, gradOutput, gradWeight, gradBias, finput, fgradInput, geo, scale, False
     )
 
 
@@ -131,19 +103,9 @@ def SpatialDilatedConvolution_updateOutput(
     dilationH: int,
 ) -> Need:
     """THNN SpatialDilatedConvolution_updateOutput: weight ``(O, C, kH, kW)``."""
-    return conv_forward(
-        "SpatialDilatedConvolution_updateOutput",
-        input,
-        output,
-        weight,
-        bias,
-        columns,
-        ones,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (dilationH, dilationW),
-    )
+    where = "SpatialDilatedConvolution_updateOutput"
+    geo = (kH, kW), (dH, dW), (padH, padW), (dilationH, dilationW)
+    return conv_forward(where, input, output, weight, bias, columns, ones, geo)
 
 
 @kernel
@@ -163,18 +125,9 @@ def SpatialDilatedConvolution_updateGradInput(
     dilationH: int,
 ) -> Need:
     """THNN SpatialDilatedConvolution_updateGradInput; scratch in ``gradColumns``."""
-    return conv_backward_input(
-        "SpatialDilatedConvolution_updateGradInput",
-        input,
-        gradOutput,
-        gradInput,
-        weight,
-        gradColumns,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (dilationH, dilationW),
-    )
+    where = "SpatialDilatedConvolution_updateGradInput"
+    geo = (kH, kW), (dH, dW), (padH, padW), (dilationH, dilationW)
+    return conv_backward_input(where, input, gradOutput, gradInput, weight, gradColumns, geo)
 
 
 @kernel
@@ -196,18 +149,8 @@ def SpatialDilatedConvolution_accGradParameters(
     scale: float,
 ) -> Need:
     """THNN SpatialDilatedConvolution_accGradParameters: recomputes the input columns."""
+    where = "SpatialDilatedConvolution_accGradParameters"
+    geo = (kH, kW), (dH, dW), (padH, padW), (dilationH, dilationW)
     return conv_backward_params(
-        "SpatialDilatedConvolution_accGradParameters",
-        input,
-        gradOutput,
-        gradWeight,
-        gradBias,
-        columns,
-        ones,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (dilationH, dilationW),
-        scale,
-        True,
+        where, input, gradOutput, gradWeight, gradBias, columns, ones, geo, scale, True
     )

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..errors import ShapeError
 from . import kernel
-from ._convrun import Need, full_backward_input, full_backward_params, full_forward
+from ._convnd import Need
+from ._convrun import full_backward_input, full_backward_params, full_forward
 
 
 @kernel
@@ -33,20 +34,10 @@ def SpatialFullConvolution_updateOutput(
     adjH: int,
 ) -> Need:
     """THNN SpatialFullConvolution_updateOutput: output ``([B,] Cout, oH, oW)``."""
-    _check_k("SpatialFullConvolution_updateOutput", weight, kH, kW)
-    return full_forward(
-        "SpatialFullConvolution_updateOutput",
-        input,
-        output,
-        weight,
-        bias,
-        columns,
-        ones,
-        2,
-        (dH, dW),
-        (padH, padW),
-        (adjH, adjW),
-    )
+    where = "SpatialFullConvolution_updateOutput"
+    _check_k(where, weight, kH, kW)
+    geo = (dH, dW), (padH, padW), (adjH, adjW)
+    return full_forward(where, input, output, weight, bias, columns, ones, geo)
 
 
 @kernel
@@ -66,19 +57,10 @@ def SpatialFullConvolution_updateGradInput(
     adjH: int,
 ) -> Need:
     """THNN SpatialFullConvolution_updateGradInput: scratch in ``gradColumns``."""
-    _check_k("SpatialFullConvolution_updateGradInput", weight, kH, kW)
-    return full_backward_input(
-        "SpatialFullConvolution_updateGradInput",
-        input,
-        gradOutput,
-        gradInput,
-        weight,
-        gradColumns,
-        2,
-        (dH, dW),
-        (padH, padW),
-        (adjH, adjW),
-    )
+    where = "SpatialFullConvolution_updateGradInput"
+    _check_k(where, weight, kH, kW)
+    geo = (dH, dW), (padH, padW), (adjH, adjW)
+    return full_backward_input(where, input, gradOutput, gradInput, weight, gradColumns, geo)
 
 
 @kernel
@@ -100,20 +82,11 @@ def SpatialFullConvolution_accGradParameters(
     scale: float,
 ) -> Need:
     """THNN SpatialFullConvolution_accGradParameters: accumulates ``scale`` times."""
-    _check_k("SpatialFullConvolution_accGradParameters", gradWeight, kH, kW)
+    where = "SpatialFullConvolution_accGradParameters"
+    _check_k(where, gradWeight, kH, kW)
+    geo = (dH, dW), (padH, padW), (adjH, adjW)
     return full_backward_params(
-        "SpatialFullConvolution_accGradParameters",
-        input,
-        gradOutput,
-        gradWeight,
-        gradBias,
-        columns,
-        ones,
-        2,
-        (dH, dW),
-        (padH, padW),
-        (adjH, adjW),
-        scale,
+        where, input, gradOutput, gradWeight, gradBias, columns, ones, geo, scale
     )
 
 

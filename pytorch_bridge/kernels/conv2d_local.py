@@ -17,9 +17,10 @@ from ..backend import array_module
 from ..errors import ShapeError
 from . import kernel
 from ._convnd import (
+    Need,
     batched,
-    check_grad,
-    conv_geometry,
+    conv_input,
+    grad_output,
     grad_weight2d,
     layout,
     out_view,
@@ -27,7 +28,8 @@ from ._convnd import (
 )
 from ._unfold import Geometry, big_enough, carve, fold, interior, padded, unfold
 
-Need = tuple[int, ...] | None
+Dims = tuple[int, int]
+LocalGeo = tuple[Dims, Dims, Dims, Dims, Dims]
 
 
 def _einsum_into(xp: Any, spec: str, a: Any, b: Any, out: Any) -> None:
@@ -38,18 +40,13 @@ def _einsum_into(xp: Any, spec: str, a: Any, b: Any, out: Any) -> None:
         xp.copyto(out, xp.einsum(spec, a, b))
 
 
-def _plan(
-    where: str,
-    input: Any,
-    weight: Any,
-    k: tuple[int, int],
-    d: tuple[int, int],
-    pad: tuple[int, int],
-    size: tuple[int, int],
-    out: tuple[int, int],
-) -> tuple[Any, Any, Geometry]:
-    x = batched(where, "input", input, 2)
-    g = conv_geometry(where, x, k, d, pad, (1, 1), wide=False)
+def _plan(where: str, input: Any, weight: Any, geo: LocalGeo) -> tuple[Any, Any, Geometry]:
+    """Batched input, weight as (oH*oW, O, C*kH*kW) and the geometry.
+
+    ``geo`` is (kernel, stride, padding, input size, output size), each as (H, W).
+    """
+    k, d, pad, size, out = geo
+    x, g = conv_input(where, input, k, d, pad, (1, 1), wide=False)
     if g.S != size or g.o != out:
         raise ShapeError(
             f"{where}: input has shape {tuple(input.shape)}, expected a "
@@ -82,16 +79,8 @@ def SpatialConvolutionLocal_updateOutput(
     """THNN SpatialConvolutionLocal_updateOutput: output ``([B,] O, oH, oW)``."""
     where = "SpatialConvolutionLocal_updateOutput"
     xp = array_module(input)
-    x, w3, g = _plan(
-        where,
-        input,
-        weight,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (inputHeight, inputWidth),
-        (outputHeight, outputWidth),
-    )
+    geo = (kH, kW), (dH, dW), (padH, padW), (inputHeight, inputWidth), (outputHeight, outputWidth)
+    x, w3, g = _plan(where, input, weight, geo)
     short, views = layout([(finput, [(g.C * g.nk, g.B, g.L)]), (fgradInput, [(g.B, g.C, *g.P)])])
     if short:
         return short
@@ -125,18 +114,9 @@ def SpatialConvolutionLocal_updateGradInput(
     """THNN SpatialConvolutionLocal_updateGradInput: gradInput shaped like input."""
     where = "SpatialConvolutionLocal_updateGradInput"
     xp = array_module(gradOutput)
-    x, w3, g = _plan(
-        where,
-        input,
-        weight,
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (inputHeight, inputWidth),
-        (outputHeight, outputWidth),
-    )
-    go = batched(where, "gradOutput", gradOutput, 2)
-    check_grad(where, go, g, w3.shape[1])
+    geo = (kH, kW), (dH, dW), (padH, padW), (inputHeight, inputWidth), (outputHeight, outputWidth)
+    x, w3, g = _plan(where, input, weight, geo)
+    go = grad_output(where, gradOutput, (g.B, w3.shape[1], *g.o))
     short, views = layout([(fgradInput, [(g.B, g.C, *g.P), (g.C * g.nk, g.B, g.L)])])
     if short:
         return short
@@ -171,16 +151,8 @@ def SpatialConvolutionLocal_accGradParameters(
     """THNN SpatialConvolutionLocal_accGradParameters: reads the forward call's columns."""
     where = "SpatialConvolutionLocal_accGradParameters"
     xp = array_module(gradOutput)
-    x, gw3, g = _plan(
-        where,
-        input,
-        grad_weight2d(where, gradWeight, 1, gradWeight.size),
-        (kH, kW),
-        (dH, dW),
-        (padH, padW),
-        (inputHeight, inputWidth),
-        (outputHeight, outputWidth),
-    )
+    geo = (kH, kW), (dH, dW), (padH, padW), (inputHeight, inputWidth), (outputHeight, outputWidth)
+    x, gw3, g = _plan(where, input, grad_weight2d(where, gradWeight, 1, gradWeight.size), geo)
     if not big_enough(finput, g.ncols):
         raise ShapeError(f"{where}: no columns from a forward call on this input")
     cols = carve(xp, finput, (g.C * g.nk, g.B, g.L))[0]

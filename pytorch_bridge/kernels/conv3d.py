@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import kernel
+from ._convnd import Need
 from ._convrun import (
     conv_backward_input,
     conv_backward_params,
@@ -21,8 +22,6 @@ from ._convrun import (
     full_backward_params,
     full_forward,
 )
-
-Need = tuple[int, ...] | None
 
 
 @kernel
@@ -43,19 +42,9 @@ def VolumetricConvolutionMM_updateOutput(
     pH: int,
 ) -> Need:
     """THNN VolumetricConvolutionMM_updateOutput: columns and scratch in ``finput``."""
-    return conv_forward(
-        "VolumetricConvolutionMM_updateOutput",
-        input,
-        output,
-        weight,
-        bias,
-        finput,
-        None,
-        (kT, kH, kW),
-        (dT, dH, dW),
-        (pT, pH, pW),
-        (1, 1, 1),
-    )
+    where = "VolumetricConvolutionMM_updateOutput"
+    geo = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW), (1, 1, 1)
+    return conv_forward(where, input, output, weight, bias, finput, None, geo)
 
 
 @kernel
@@ -77,18 +66,9 @@ def VolumetricConvolutionMM_updateGradInput(
     pH: int,
 ) -> Need:
     """THNN VolumetricConvolutionMM_updateGradInput: scratch in ``fgradInput``."""
-    return conv_backward_input(
-        "VolumetricConvolutionMM_updateGradInput",
-        input,
-        gradOutput,
-        gradInput,
-        weight,
-        fgradInput,
-        (kT, kH, kW),
-        (dT, dH, dW),
-        (pT, pH, pW),
-        (1, 1, 1),
-    )
+    where = "VolumetricConvolutionMM_updateGradInput"
+    geo = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW), (1, 1, 1)
+    return conv_backward_input(where, input, gradOutput, gradInput, weight, fgradInput, geo)
 
 
 @kernel
@@ -110,20 +90,10 @@ def VolumetricConvolutionMM_accGradParameters(
     scale: float,
 ) -> Need:
     """THNN VolumetricConvolutionMM_accGradParameters: reads the forward call's columns."""
+    where = "VolumetricConvolutionMM_accGradParameters"
+    geo = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW), (1, 1, 1)
     return conv_backward_params(
-        "VolumetricConvolutionMM_accGradParameters",
-        input,
-        gradOutput,
-        gradWeight,
-        gradBias,
-        finput,
-        None,
-        (kT, kH, kW),
-        (dT, dH, dW),
-        (pT, pH, pW),
-        (1, 1, 1),
-        scale,
-        False,
+        where, input, gradOutput, gradWeight, gradBias, finput, None, geo, scale, False
     )
 
 
@@ -146,19 +116,9 @@ def VolumetricFullConvolution_updateOutput(
     aH: int,
 ) -> Need:
     """THNN VolumetricFullConvolution_updateOutput: kernel size from the weight."""
-    return full_forward(
-        "VolumetricFullConvolution_updateOutput",
-        input,
-        output,
-        weight,
-        bias,
-        finput,
-        fgradInput,
-        3,
-        (dT, dH, dW),
-        (pT, pH, pW),
-        (aT, aH, aW),
-    )
+    where = "VolumetricFullConvolution_updateOutput"
+    geo = (dT, dH, dW), (pT, pH, pW), (aT, aH, aW)
+    return full_forward(where, input, output, weight, bias, finput, fgradInput, geo)
 
 
 @kernel
@@ -180,18 +140,9 @@ def VolumetricFullConvolution_updateGradInput(
     aH: int,
 ) -> Need:
     """THNN VolumetricFullConvolution_updateGradInput: scratch in ``finput``."""
-    return full_backward_input(
-        "VolumetricFullConvolution_updateGradInput",
-        input,
-        gradOutput,
-        gradInput,
-        weight,
-        finput,
-        3,
-        (dT, dH, dW),
-        (pT, pH, pW),
-        (aT, aH, aW),
-    )
+    where = "VolumetricFullConvolution_updateGradInput"
+    geo = (dT, dH, dW), (pT, pH, pW), (aT, aH, aW)
+    return full_backward_input(where, input, gradOutput, gradInput, weight, finput, geo)
 
 
 @kernel
@@ -214,17 +165,8 @@ def VolumetricFullConvolution_accGradParameters(
     scale: float,
 ) -> Need:
     """THNN VolumetricFullConvolution_accGradParameters: accumulates ``scale`` times."""
+    where = "VolumetricFullConvolution_accGradParameters"
+    geo = (dT, dH, dW), (pT, pH, pW), (aT, aH, aW)
     return full_backward_params(
-        "VolumetricFullConvolution_accGradParameters",
-        input,
-        gradOutput,
-        gradWeight,
-        gradBias,
-        finput,
-        fgradInput,
-        3,
-        (dT, dH, dW),
-        (pT, pH, pW),
-        (aT, aH, aW),
-        scale,
+        where, input, gradOutput, gradWeight, gradBias, finput, fgradInput, geo, scale
     )
