@@ -7,6 +7,8 @@ and object path); none may crash the process, hang or allocate what the file can
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -279,3 +281,29 @@ def test_nn_module_written_by_us_is_read_by_torchfile(tmp_path: Path) -> None:
     o = torchfile.load(path, use_list_heuristic=False)
     assert b"nn.Linear" == o._typename
     assert (2, 3) == o[b"weight"].shape
+
+
+_SAVE_MODEL = """
+import hashlib, os, sys, tempfile
+from pytorch_bridge.runtime import get_runtime
+rt = get_runtime()
+rt.require("nn")
+path = os.path.join(tempfile.mkdtemp(), "m.t7")
+rt.call(rt.eval(
+    "function(p) torch.manualSeed(3); "
+    "local m = nn.Sequential():add(nn.Linear(3, 4)):add(nn.Tanh()):add(nn.Linear(4, 2)); "
+    "torch.save(p, {model = m, epoch = 7, name = 'run', opts = {lr = 0.1, wd = 0}}) end"
+), path)
+print(hashlib.sha256(open(path, "rb").read()).hexdigest())
+"""
+
+
+def test_saving_gives_the_same_bytes_in_every_process() -> None:
+    """Three fresh processes save the same model to identical files (keys in one order)."""
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", _SAVE_MODEL], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for _ in range(3)
+    }
+    assert len(digests) == 1

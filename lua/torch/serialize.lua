@@ -238,6 +238,59 @@ local function writeTorch(f, e, obj, name, hook)
    writeValue(f, e, var, nil, hook)
 end
 
+-- Table keys are written in one order in every run (the runtime seeds its string hashing
+-- per process, so traversal order alone would change a file's bytes from run to run):
+-- 1..n first, then number, string and boolean keys sorted, then any other keys.
+local RANK = { number = 1, string = 2, boolean = 3 }
+local function keyBefore(a, b)
+   local ra, rb = RANK[type(a)], RANK[type(b)]
+   if ra ~= rb then return ra < rb end
+   if ra == 3 then return b and not a end
+   return a < b
+end
+
+-- Sort keys[lo..hi]: insertion sort for the few keys of a typical table (it stays in
+-- compiled code), table.sort for many.
+local function sortRange(keys, lo, hi)
+   if hi - lo < 32 then
+      for i = lo + 1, hi do
+         local k, j = keys[i], i - 1
+         while j >= lo and keyBefore(k, keys[j]) do
+            keys[j + 1] = keys[j]
+            j = j - 1
+         end
+         keys[j + 1] = k
+      end
+      return
+   end
+   local part = {}
+   for i = lo, hi do part[i - lo + 1] = keys[i] end
+   table.sort(part, keyBefore)
+   for i = lo, hi do keys[i] = part[i - lo + 1] end
+end
+
+local function orderedKeys(t)
+   local keys, n = {}, 0
+   while rawget(t, n + 1) ~= nil do n = n + 1; keys[n] = n end
+   local m, others = n, nil
+   for k in pairs(t) do
+      if type(k) ~= 'number' or k < 1 or k > n or k % 1 ~= 0 then
+         if RANK[type(k)] then
+            m = m + 1
+            keys[m] = k
+         else
+            others = others or {}
+            others[#others + 1] = k
+         end
+      end
+   end
+   if m - n > 1 then sortRange(keys, n + 1, m) end
+   if others then
+      for i = 1, #others do keys[m + i] = others[i] end
+   end
+   return keys
+end
+
 function writeValue(f, e, object, name, hook)
    local sobject = object
    if hook then object = hook(object) end
@@ -281,13 +334,13 @@ function writeValue(f, e, object, name, hook)
          if tag == TYPE_TORCH then
             writeTorch(f, e, object, torch.typename(object), hook)
          elseif tag == TYPE_TABLE then
-            local size = 0
-            for _ in pairs(object) do size = size + 1 end
-            f:writeInt(size)
-            for k, v in pairs(object) do
+            local keys = orderedKeys(object)
+            f:writeInt(#keys)
+            for i = 1, #keys do
+               local k = keys[i]
                stack[sp + 1] = KEY
                writeValue(f, e, k, KEY, hook)
-               writeValue(f, e, v, k, hook)
+               writeValue(f, e, rawget(object, k), k, hook)
             end
          else
             writeFunction(f, e, object, hook)

@@ -96,6 +96,45 @@ local function sample()
    return obj
 end
 
+function tests.tableKeysAreWrittenInOneOrder()
+   -- the same contents built in different orders and sizes give the same bytes: 1..n, then
+   -- numbers, strings and booleans sorted
+   local a = { 'p', 'q', x = 1, y = 2, [2.5] = 'h', [-1] = 'm', [true] = 't', [false] = 'f' }
+   local b = {}
+   for i = 1, 40 do b['tmp' .. i] = i end        -- grow the hash part, then empty it
+   for i = 1, 40 do b['tmp' .. i] = nil end
+   b[false], b.y, b[-1], b[true], b.x, b[2.5] = 'f', 2, 'm', 't', 1, 'h'
+   b[2], b[1] = 'q', 'p'
+   tester:eq(torch.serialize(a), torch.serialize(b))
+   local order = torch.MemoryFile()
+   order:writeObject(a)
+   order:seek(1)
+   tester:eq(order:readInt(), 3)
+   order:readInt()
+   tester:eq(order:readInt(), 8)
+   local keys = {}
+   for i = 1, 8 do
+      keys[i] = order:readObject()
+      order:readObject()
+   end
+   tester:eq(keys, { 1, 2, -1, 2.5, 'x', 'y', false, true })
+   -- many keys take the other sorting path
+   local wide, want = {}, {}
+   for i = 60, 1, -1 do wide[string.format('k%02d', i)] = i end
+   for i = 1, 60 do want[i] = string.format('k%02d', i) end
+   local f = torch.MemoryFile()
+   f:writeObject(wide)
+   f:seek(1)
+   f:readInt(); f:readInt()
+   tester:eq(f:readInt(), 60)
+   local got = {}
+   for i = 1, 60 do
+      got[i] = f:readObject()
+      f:readObject()
+   end
+   tester:eq(got, want)
+end
+
 function tests.roundTripsEveryKindOfValue()
    local obj = sample()
    for _, mode in ipairs({ 'binary', 'ascii', 'b32', 'b64' }) do
