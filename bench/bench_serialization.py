@@ -74,8 +74,14 @@ end
 LOOPS_LUA = """
 return function(path, obj)
    local loaded
-   local function load(n)
-      for _ = 1, n do loaded = torch.load(path) end
+   local function load(n, mapped)
+      local opts = mapped and { mmap = true } or nil
+      for _ = 1, n do loaded = torch.load(path, nil, nil, opts) end
+   end
+   local function touch()   -- read every parameter (pages of a mapped file come in here)
+      local total = 0
+      for _, p in ipairs(loaded:parameters()) do total = total + p:sum() end
+      return total
    end
    local function save(n)
       for _ = 1, n do torch.save(path, obj) end
@@ -88,7 +94,7 @@ return function(path, obj)
    local function check()
       return loaded ~= nil
    end
-   return load, save, release, check
+   return load, save, release, check, touch
 end
 """
 
@@ -101,6 +107,9 @@ class Row:
     torchfile: float | None
     save: float
     file_mb: float
+    mapped: float | None = None  # torch.load with mmap = true
+    mapped_touch: float | None = None  # the same, then summing every parameter
+    read_touch: float | None = None  # plain torch.load, then summing every parameter
 
 
 def best_of(fn: Callable[[], object], repeats: int, before: Callable[[], object]) -> float:
@@ -114,8 +123,10 @@ def best_of(fn: Callable[[], object], repeats: int, before: Callable[[], object]
     return best
 
 
-def _measure(name: str, path: Path, obj: Any, data_bytes: int | None, repeats: int) -> Row:
-    load, save, release, check = lua.execute(LOOPS_LUA)(str(path), obj)
+def _measure(
+    name: str, path: Path, obj: Any, data_bytes: int | None, repeats: int, mapped: bool = False
+) -> Row:
+    load, save, release, check, touch = lua.execute(LOOPS_LUA)(str(path), obj)
     release()
     save(1)  # the file, and a warm-up of the writer
     file_bytes = path.stat().st_size
@@ -135,14 +146,20 @@ def _measure(name: str, path: Path, obj: Any, data_bytes: int | None, repeats: i
         tf_load()
         t_tf = best_of(tf_load, min(repeats, 3), gc.collect)
     mbytes = (data_bytes if data_bytes is not None else file_bytes) / 1e6
-    return Row(name, mbytes, t_load, t_tf, t_save, file_bytes / 1e6)
+    row = Row(name, mbytes, t_load, t_tf, t_save, file_bytes / 1e6)
+    if mapped:
+        row.mapped = best_of(lambda: load(1, True), repeats, release)
+        row.mapped_touch = best_of(lambda: (load(1, True), touch()), repeats, release)
+        row.read_touch = best_of(lambda: (load(1), touch()), repeats, release)
+        release()
+    return row
 
 
 def bench_model(tmp: Path, scale: int, repeats: int) -> Row:
     """Load/save of a model of big Linear and convolution layers (Float)."""
     model, data_bytes = lua.execute(MODEL_LUA)(scale)
     name = f"model, Linear + SpatialConvolution, {data_bytes / 1e6:.0f} MB Float"
-    row = _measure(name, tmp / "model.t7", model, int(data_bytes), repeats)
+    row = _measure(name, tmp / "model.t7", model, int(data_bytes), repeats, mapped=True)
     del model
     lua.execute("collectgarbage(); collectgarbage()")
     return row
@@ -168,6 +185,15 @@ def table(rows: list[Row]) -> str:
         lines.append(
             f"| {r.name} | {r.file_mb:.1f} MB | {fmt_time(r.load)} | {r.mbytes / r.load:.0f} "
             f"| {tf} | {tf_rate} | {ratio} | {fmt_time(r.save)} | {r.mbytes / r.save:.0f} |"
+        )
+    for r in rows:
+        if r.mapped is None or r.mapped_touch is None or r.read_touch is None:
+            continue
+        ratio = f"{r.torchfile / r.mapped:.1f}x" if r.torchfile else "n/a"
+        lines.append(
+            f"\n{r.name}: torch.load with mmap = true takes {fmt_time(r.mapped)} "
+            f"(torchfile / ours {ratio}); loading then summing every parameter takes "
+            f"{fmt_time(r.mapped_touch)} mapped and {fmt_time(r.read_touch)} read."
         )
     return "\n".join(lines)
 

@@ -199,11 +199,11 @@ end
 
 --[[ torch.load `path` (requiring nn and nngraph first, so saved models and gModules load
 without the caller requiring them) and flatten the result. ]]
-function H.load(path, mode, referenced, unknown, functions)
+function H.load(path, mode, referenced, unknown, functions, mmap)
    pcall(require, 'nn')
    pcall(require, 'nngraph')
    local obj = torch.load(path, mode, referenced,
-      { unknownClasses = unknown, functions = functions })
+      { unknownClasses = unknown, functions = functions, mmap = mmap })
    return H.flatten(obj)
 end
 
@@ -341,6 +341,7 @@ def load(
     tensors: str = "numpy",
     unknown_classes: str = "error",
     functions: str = "refuse",
+    mmap: bool = False,
 ) -> Any:
     """Read the object stored in a Torch7 file, converted as the module doc describes.
 
@@ -355,6 +356,10 @@ def load(
             runtime does not know load as generic Lua objects that keep their fields.
         functions: ``'refuse'`` (the default), ``'load'`` or ``'opaque'`` for serialized Lua
             functions (see ``torch.File.serializationOptions``).
+        mmap: True to map the file instead of reading it: storages of 64 KiB and more
+            (binary files) view the file's pages, which are read on first use; the mapping
+            is copy-on-write, so changes never reach the file. The file must not be
+            truncated while such storages live.
 
     Returns:
         The converted object.
@@ -370,10 +375,14 @@ def load(
     _check("functions", functions, _FUNCTIONS)
     if not isinstance(referenced, bool):
         raise ValueError(f"referenced must be True or False, got {referenced!r}")
+    if not isinstance(mmap, bool):
+        raise ValueError(f"mmap must be True or False, got {mmap!r}")
     rt = get_runtime()
     h = _helper()
     try:
-        flat = rt.call(h.load, os.fspath(path), format, referenced, unknown_classes, functions)
+        flat = rt.call(
+            h.load, os.fspath(path), format, referenced, unknown_classes, functions, mmap
+        )
     except LuaError as exc:
         raise SerializationError(_lua_message(exc)) from None
     return _Unflatten(rt, flat, tensors == "tensor").run()

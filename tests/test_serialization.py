@@ -9,6 +9,7 @@ from __future__ import annotations
 import struct
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -235,6 +236,49 @@ def test_fuzzed_fixtures_never_crash(
         rt.call(fn, bytes(data))
     except LuaError as exc:  # the error object itself must be a clean message
         pytest.fail(f"unexpected error object: {exc}")
+
+
+_BIG_FILE = """
+function(path)
+   torch.save(path, {
+      f = torch.FloatTensor(200, 100):fill(1.5), d = torch.DoubleTensor(9000):fill(2),
+      l = torch.LongTensor(9000):fill(3), name = 'big', small = torch.range(1, 4),
+   })
+end
+"""
+
+
+@settings(
+    max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=4),
+    cut=st.one_of(st.none(), st.floats(0, 1)),
+)
+def test_fuzzed_mapped_loads_never_crash(
+    edits: list[tuple[float, int]], cut: float | None
+) -> None:
+    """Damaged files with big storages, loaded with mmap: a result or a Lua error, no crash."""
+    rt = get_runtime()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "fuzzed.t7")
+        rt.call(rt.eval(_BIG_FILE), path)
+        data = bytearray(Path(path).read_bytes())
+        for where, value in edits:
+            data[min(int(where * len(data)), len(data) - 1)] = value
+        if cut is not None:
+            data = data[: int(cut * len(data))]
+        Path(path).write_bytes(bytes(data))
+        fn = rt.eval("""function(p)
+            local ok, err = pcall(torch.load, p, 'binary', nil, { mmap = true })
+            if not ok and type(err) ~= 'string' then error('non-string error') end
+            if ok and type(err) == 'table' and torch.isTensor(err.f) then err.f:sum() end
+            return ok
+        end""")
+        try:
+            rt.call(fn, path)
+        except LuaError as exc:
+            pytest.fail(f"unexpected error object: {exc}")
 
 
 def test_files_we_write_are_read_by_torchfile(tmp_path: Path) -> None:

@@ -560,3 +560,51 @@ def test_gmodule_file_loads_in_a_fresh_process() -> None:
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split()[-1] == "nn.gModule"
+
+
+def _maps_file(a: np.ndarray) -> bool:
+    """Whether ``a``'s memory belongs to a mapped file (its chain of bases ends in one)."""
+    base: Any = a
+    while base is not None:
+        if isinstance(base, np.memmap):
+            return True
+        base = getattr(base, "base", None)
+    return False
+
+
+def test_mmap_views_the_file_copy_on_write(tmp_path: Path) -> None:
+    """With mmap=True big storages view the file; small ones and changes stay in memory."""
+    path = tmp_path / "m.t7"
+    big = np.arange(100_000, dtype=np.float32) / 7
+    save(path, {"big": big, "small": np.arange(3.0), "ints": np.arange(20_000)})
+    read = load(path)
+    mapped = load(path, mmap=True)
+    for key in ("big", "small", "ints"):
+        np.testing.assert_array_equal(mapped[key], read[key])
+    assert _maps_file(mapped["big"]) and _maps_file(mapped["ints"])
+    assert not _maps_file(mapped["small"]) and not _maps_file(read["big"])
+    mapped["big"][:10] = -1
+    np.testing.assert_array_equal(load(path)["big"], big)
+
+
+def test_mmap_must_be_a_bool(tmp_path: Path) -> None:
+    path = tmp_path / "m.t7"
+    save(path, np.arange(3.0))
+    with pytest.raises(ValueError, match="mmap must be True or False"):
+        load(path, mmap="yes")  # type: ignore[arg-type]
+
+
+def test_map_storage_stays_inside_the_file(tmp_path: Path) -> None:
+    """The mapped view is bounds-checked whatever the caller claims; empty files map to None."""
+    from pytorch_bridge.errors import ShapeError
+    from pytorch_bridge.kernels.storage import file_map, map_storage
+
+    path = tmp_path / "raw.bin"
+    path.write_bytes(b"x" + np.arange(4, dtype=np.float32).tobytes())
+    mapped = file_map(str(path))
+    np.testing.assert_array_equal(map_storage(mapped, 1, 4, "Float"), np.arange(4))
+    for offset, n in ((2, 4), (-1, 1), (0, -1), (1, 1 << 60)):
+        with pytest.raises(ShapeError, match="reaches outside"):
+            map_storage(mapped, offset, n, "Float")
+    (tmp_path / "empty.bin").write_bytes(b"")
+    assert file_map(str(tmp_path / "empty.bin")) is None

@@ -91,6 +91,9 @@ end
 unknown classes load as generic objects that keep their fields and save back unchanged),
 `functions` ('refuse' (default), 'load': serialized Lua functions are loaded where LuaJIT
 accepts the bytecode and kept as opaque blobs otherwise, or 'opaque': always kept as blobs).
+torch.load also takes `mmap` (true: storages of 64 KiB and more view the file, mapped
+copy-on-write, instead of being read; their pages are read on first use, and changes stay
+in the process. The file must not be truncated while such storages live).
 ARGS: opts (table) RETURN: self ]]
 function File:serializationOptions(opts)
    local e = env(self)

@@ -3,6 +3,7 @@
 local torch = ...
 local ffi = require 'ffi'
 local S = torch._serialization
+local K = torch._bridge.K
 local env, writeTensor, writeStorage = S.env, S.writeTensor, S.writeStorage
 local readTensor, checkCount, elemBytes = S.readTensor, S.checkCount, S.elemBytes
 
@@ -77,7 +78,9 @@ local function loadWith(filename, mode, referenced, opts)
    f:referenced(referenced ~= false)
    local e = env(f)
    e.who, e.opts = 'torch.load', opts or {}
+   if e.opts.mmap then e.map = K.file_map(filename) end
    local ok, res = pcall(f.readObject, f)
+   e.map = nil
    f:close()
    return ok, res
 end

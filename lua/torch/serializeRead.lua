@@ -13,6 +13,7 @@ local MAX_DEPTH, KEY, STORAGE, CUDA, longbuf = S.MAX_DEPTH, S.KEY, S.STORAGE, S.
 local genericMt, genericVersion, FunctionBlob = S.genericMt, S.genericVersion, S.FunctionBlob
 local env, formatPath, printable, metamethod = S.env, S.formatPath, S.printable, S.metamethod
 local Long = torch._types.Long
+local K = torch._bridge.K
 local cudaWarned = false
 
 local readValue
@@ -52,11 +53,22 @@ local function elemBytes(f, info)
    return info.size
 end
 
+-- Storages of at least this many bytes view a mapped file (torch.load's `mmap` option).
+local MAP_MIN = 65536
+
 local function readStorage(f, e, info, index)
    local pos = f:_tell()
    local n = f:readLong()
    checkCount(f, pos, n, info.storageName .. ' size', f:_remaining() / elemBytes(f, info),
       string.format(' (%d bytes per element)', elemBytes(f, info)))
+   if e.map ~= nil and n * info.size >= MAP_MIN and f._binary and f._native
+         and elemBytes(f, info) == info.size then
+      local start = f:_tell()
+      local s = torch._storageFromArray(info, K.map_storage(e.map, start, n, info.name))
+      e.rObjects[index] = s
+      f:_seekTo(start + n * info.size)
+      return s
+   end
    local s = torch._newStorage(info, n)
    e.rObjects[index] = s
    local got = f:_readElems(info, s._data, n)

@@ -138,3 +138,37 @@ def storage_adopt(tname: str, address: int, n: int) -> Any:
     arr = np.frombuffer(memoryview(buf), dtype=dt, count=int(n))
     weakref.finalize(buf, _LIBC.free, int(address))
     return arr
+
+
+@kernel
+def file_map(path: str) -> Any:
+    """Map the file at ``path`` copy-on-write, as a 1-D uint8 array (None for an empty file).
+
+    Writes into the mapping stay in this process; the file is never changed. The mapping
+    lasts as long as any array viewing it.
+    """
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        if fh.tell() == 0:
+            return None
+    return np.memmap(path, dtype=np.uint8, mode="c")
+
+
+@kernel
+def map_storage(mapped: Any, byte_offset: int, n: int, tname: str) -> Any:
+    """The ``n`` elements of Torch7 type ``tname`` stored at ``byte_offset`` of a mapped file,
+    as a 1-D array viewing the mapping (possibly not aligned to the element size).
+
+    Raises:
+        ShapeError: when the elements would reach outside the mapping.
+    """
+    dt = _dtype(tname)
+    start, count = int(byte_offset), int(n)
+    stop = start + count * dt.itemsize
+    if start < 0 or count < 0 or stop > mapped.shape[0]:
+        raise ShapeError(
+            f"mapped storage of {count} {tname} elements at byte {start} reaches outside a "
+            f"file of {mapped.shape[0]} bytes"
+        )
+    # a plain ndarray over the mapping's memory: slicing the memmap keeps its subclass
+    return np.ndarray((count,), dtype=dt, buffer=mapped, offset=start)

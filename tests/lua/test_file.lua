@@ -135,6 +135,71 @@ function tests.tableKeysAreWrittenInOneOrder()
    tester:eq(got, want)
 end
 
+-- Big storages of several types, views and sharing among them, and small values.
+local function bigSample()
+   local obj = { note = 'mapped', small = torch.range(1, 5) }
+   for _, name in ipairs({ 'Double', 'Float', 'Long', 'Int', 'Short', 'Byte', 'Char' }) do
+      local t = torch[name .. 'Tensor'](300, 120)
+      t:copy(torch.range(1, t:nElement()):remainder(101):resizeAs(t))
+      obj[name] = t
+      obj[name .. 'View'] = t:narrow(1, 5, 7):t()
+   end
+   obj.Half = torch.HalfTensor(40000):copy(torch.FloatTensor(40000):fill(1.5))
+   obj.shared = obj.Float:select(2, 3)
+   return obj
+end
+
+function tests.mappedLoadsEqualReadLoads()
+   local path = tmpname()
+   local obj = bigSample()
+   for _, mode in ipairs({ 'binary', 'b32', 'ascii' }) do
+      torch.save(path, obj, mode)
+      local read = torch.load(path, mode)
+      local mapped = torch.load(path, mode, nil, { mmap = true })
+      local ok, why = same(read, mapped)
+      tester:assert(ok, mode .. ': ' .. tostring(why))
+      tester:assert(mapped.Float:storage() == mapped.shared:storage() or
+         torch.pointer(mapped.Float:storage()) == torch.pointer(mapped.shared:storage()),
+         'sharing kept')
+      -- math on the (possibly unaligned) mapped data
+      tester:eq(mapped.Double:sum(), read.Double:sum())
+      tester:eq(mapped.FloatView:clone():mul(2):sum(), read.FloatView:clone():mul(2):sum())
+   end
+   os.remove(path)
+end
+
+function tests.mappedChangesNeverReachTheFile()
+   local path = tmpname()
+   torch.save(path, bigSample())
+   local before = torch.load(path)
+   local mapped = torch.load(path, nil, nil, { mmap = true })
+   mapped.Double:fill(-1)
+   mapped.Float:storage():resize(10)      -- a mapped storage can be resized (it is copied)
+   mapped.Float:storage():fill(7)
+   tester:eq(mapped.Float:storage():size(), 10)
+   local ok, why = same(before, torch.load(path))
+   tester:assert(ok, tostring(why))
+   os.remove(path)
+end
+
+function tests.mappedTruncatedFilesFailAsReadOnes()
+   local path, cut = tmpname(), tmpname()
+   torch.save(path, bigSample())
+   local f = io.open(path, 'rb')
+   local bytes = f:read('*a')
+   f:close()
+   f = io.open(cut, 'wb')
+   f:write(bytes:sub(1, math.floor(#bytes / 2)))
+   f:close()
+   local ok1, e1 = pcall(torch.load, cut)
+   local ok2, e2 = pcall(torch.load, cut, nil, nil, { mmap = true })
+   tester:assert(not ok1 and not ok2, 'both fail')
+   tester:assert(tostring(e1):find('bytes left in the file', 1, true) ~= nil, tostring(e1))
+   tester:eq(tostring(e2), tostring(e1))
+   os.remove(path)
+   os.remove(cut)
+end
+
 function tests.roundTripsEveryKindOfValue()
    local obj = sample()
    for _, mode in ipairs({ 'binary', 'ascii', 'b32', 'b64' }) do
