@@ -66,6 +66,20 @@ function Linear:accGradParameters(input, gradOutput, scale)
       self.bias and np(self.gradBias), scale or 1)
 end
 
+--[[ updateGradInput then accGradParameters, as Module:backward, in one kernel call. A
+subclass or an instance that replaces either method goes through Module:backward. ]]
+function Linear:backward(input, gradOutput, scale)
+   if not self.gradInput or self.updateGradInput ~= Linear.updateGradInput
+         or self.accGradParameters ~= Linear.accGradParameters then
+      return parent.backward(self, input, gradOutput, scale)
+   end
+   checkInput(self, input)
+   self.gradInput:resizeAs(input)
+   K.Linear_backward(np(input), np(gradOutput), np(self.gradInput), np(self.weight),
+      np(self.gradWeight), self.bias and np(self.gradBias), scale or 1)
+   return self.gradInput
+end
+
 --[[ Remove the bias (and its gradient). RETURN: self ]]
 function Linear:noBias()
    self.bias = nil

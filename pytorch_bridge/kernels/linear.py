@@ -94,3 +94,19 @@ def Linear_accGradParameters(
         )
     if gradBias is not None:
         xp.add(gradBias, gb * scale if scale != 1 else gb, out=gradBias)
+
+
+@kernel
+def Linear_backward(
+    input: Any,
+    gradOutput: Any,
+    gradInput: Any,
+    weight: Any,
+    gradWeight: Any,
+    gradBias: Any | None,
+    scale: float,
+) -> None:
+    """nn.Linear's backward: ``Linear_updateGradInput`` then ``Linear_accGradParameters``,
+    in one call from Lua."""
+    Linear_updateGradInput(input, gradOutput, gradInput, weight)
+    Linear_accGradParameters(input, gradOutput, gradWeight, gradBias, scale)

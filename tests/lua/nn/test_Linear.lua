@@ -71,6 +71,53 @@ function tests.sharedUpdateAccumulatesBothGradients()
    tester:eq(H.maxDiff(a.weight, b.weight), 0, 'weights shared')
 end
 
+function tests.backwardEqualsItsTwoSteps()
+   torch.manualSeed(82)
+   for _, withBias in ipairs({ true, false }) do
+      for _, x in ipairs({ torch.randn(3, 5), torch.randn(5) }) do
+         local a = nn.Linear(5, 4)
+         if not withBias then a:noBias() end
+         local b = a:clone()
+         local go = torch.randn(a:forward(x):size())
+         b:forward(x)
+         local gi = a:backward(x, go, 0.5):clone()
+         b:updateGradInput(x, go)
+         b:accGradParameters(x, go, 0.5)
+         tester:eq(H.maxDiff(gi, b.gradInput), 0, 'gradInput')
+         tester:eq(H.maxDiff(a.gradWeight, b.gradWeight), 0, 'gradWeight')
+         if withBias then tester:eq(H.maxDiff(a.gradBias, b.gradBias), 0, 'gradBias') end
+      end
+   end
+end
+
+function tests.backwardUsesOverriddenSteps()
+   local Scaled = torch.class('nn.TestScaledGradLinear', 'nn.Linear')
+   function Scaled:accGradParameters(input, gradOutput, scale)
+      nn.Linear.accGradParameters(self, input, gradOutput, 2 * (scale or 1))
+   end
+   local m = nn.TestScaledGradLinear(3, 2)
+   local ref = nn.Linear(3, 2)
+   ref.weight:copy(m.weight)
+   ref.bias:copy(m.bias)
+   m:zeroGradParameters()
+   ref:zeroGradParameters()
+   local x, go = torch.randn(4, 3), torch.randn(4, 2)
+   m:forward(x)
+   ref:forward(x)
+   m:backward(x, go)
+   ref:backward(x, go, 2)
+   tester:eq(H.maxDiff(m.gradWeight, ref.gradWeight), 0, 'the subclass step ran')
+   local inst = nn.Linear(3, 2)
+   local called = false
+   inst.updateGradInput = function(self, input, gradOutput)
+      called = true
+      return nn.Linear.updateGradInput(self, input, gradOutput)
+   end
+   inst:forward(x)
+   inst:backward(x, go)
+   tester:assert(called, 'an instance override is used')
+end
+
 function tests.saveLoadRoundTrip()
    torch.manualSeed(81)
    H.roundTrip(tester, nn.Linear(4, 3), torch.rand(2, 4))
