@@ -172,6 +172,23 @@ def test_linear_accumulates_into_gradients(xp: Any) -> None:
     assert 5.0 == float(gb[0])
 
 
+@pytest.mark.parametrize("batch", [None, 1, 3])
+def test_linear_backward_is_its_two_steps(xp: Any, host: Any, batch: int | None) -> None:
+    """Linear_backward gives what updateGradInput then accGradParameters give, bit for bit."""
+    r = rng()
+    shape = (4,) if batch is None else (batch, 4)
+    x, go = xp.asarray(r.standard_normal(shape)), xp.asarray(r.standard_normal(shape[:-1] + (3,)))
+    w = xp.asarray(r.standard_normal((3, 4)))
+    start_w, start_b = r.standard_normal((3, 4)), r.standard_normal(3)
+    gi1, gw1, gb1 = xp.empty_like(x), xp.array(start_w), xp.array(start_b)  # copies
+    gi2, gw2, gb2 = xp.empty_like(x), xp.array(start_w), xp.array(start_b)
+    K["Linear_backward"](x, go, gi1, w, gw1, gb1, 0.5)
+    K["Linear_updateGradInput"](x, go, gi2, w)
+    K["Linear_accGradParameters"](x, go, gw2, gb2, 0.5)
+    for a, b in ((gi1, gi2), (gw1, gw2), (gb1, gb2)):
+        assert host(a).tobytes() == host(b).tobytes()
+
+
 def test_linear_rejects_mismatched_input(xp: Any) -> None:
     """An input with the wrong feature count raises ShapeError naming both shapes."""
     with pytest.raises(ShapeError, match="weight has shape"):
