@@ -20,10 +20,14 @@ from .ops_reduce import axes_of
 
 def _rows(a: Any, axis: int) -> Any:
     """``a`` with ``axis`` moved last, as a 2-D (rows, classes) array."""
+    if a.ndim == 2 and axis == 1:  # already (rows, classes): the usual case
+        return a
     return np.moveaxis(a, axis, -1).reshape(-1, a.shape[axis] if a.ndim else 1)
 
 
 def _unrows(r: Any, shape: tuple[int, ...], axis: int) -> Any:
+    if len(shape) == 2 and axis == 1:
+        return r
     moved = shape[:axis] + shape[axis + 1 :] + (shape[axis],) if shape else ()
     return np.moveaxis(r.reshape(moved), -1, axis) if shape else r.reshape(())
 
