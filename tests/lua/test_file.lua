@@ -96,6 +96,21 @@ local function sample()
    return obj
 end
 
+-- The keys of table `t` in the order writeObject writes them.
+local function writtenKeys(t)
+   local f = torch.MemoryFile()
+   f:writeObject(t)
+   f:seek(1)
+   tester:eq(f:readInt(), 3, 'a table')
+   f:readInt()
+   local keys = {}
+   for i = 1, f:readInt() do
+      keys[i] = f:readObject()
+      f:readObject()
+   end
+   return keys
+end
+
 function tests.tableKeysAreWrittenInOneOrder()
    -- the same contents built in different orders and sizes give the same bytes: 1..n, then
    -- numbers, strings and booleans sorted
@@ -106,33 +121,12 @@ function tests.tableKeysAreWrittenInOneOrder()
    b[false], b.y, b[-1], b[true], b.x, b[2.5] = 'f', 2, 'm', 't', 1, 'h'
    b[2], b[1] = 'q', 'p'
    tester:eq(torch.serialize(a), torch.serialize(b))
-   local order = torch.MemoryFile()
-   order:writeObject(a)
-   order:seek(1)
-   tester:eq(order:readInt(), 3)
-   order:readInt()
-   tester:eq(order:readInt(), 8)
-   local keys = {}
-   for i = 1, 8 do
-      keys[i] = order:readObject()
-      order:readObject()
-   end
-   tester:eq(keys, { 1, 2, -1, 2.5, 'x', 'y', false, true })
+   tester:eq(writtenKeys(a), { 1, 2, -1, 2.5, 'x', 'y', false, true })
    -- many keys take the other sorting path
    local wide, want = {}, {}
    for i = 60, 1, -1 do wide[string.format('k%02d', i)] = i end
    for i = 1, 60 do want[i] = string.format('k%02d', i) end
-   local f = torch.MemoryFile()
-   f:writeObject(wide)
-   f:seek(1)
-   f:readInt(); f:readInt()
-   tester:eq(f:readInt(), 60)
-   local got = {}
-   for i = 1, 60 do
-      got[i] = f:readObject()
-      f:readObject()
-   end
-   tester:eq(got, want)
+   tester:eq(writtenKeys(wide), want)
 end
 
 -- Big storages of several types, views and sharing among them, and small values.
