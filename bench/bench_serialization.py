@@ -13,7 +13,9 @@ Each file is read once before timing, so loads come from the page cache. Our ``t
 runs from Lua (timed from Python around one Lua call); ``torchfile.load`` runs in Python with
 ``use_list_heuristic=False``. ``torchfile`` cannot write, so ``torch.save`` has no
 counterpart. Throughput for the model is bytes of tensor data / time; for the structure file
-it is file bytes / time. Every figure is the best of several runs.
+it is file bytes / time. For the model, ``torch.load`` with the ``mmap`` option (storages view
+the mapped file) is timed too, alone and followed by summing every parameter, next to the
+plain load followed by the same sum. Every figure is the best of several runs.
 """
 
 from __future__ import annotations
