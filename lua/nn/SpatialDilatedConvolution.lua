@@ -16,12 +16,7 @@ end
 function SpatialDilatedConvolution:updateOutput(input)
    self.finput = self.finput or self.weight.new()
    self.fgradInput = self.fgradInput or self.weight.new()
-   local oH, oW = self:_checkInput(input)
-   if input:dim() == 3 then
-      self.output:resize(self.nOutputPlane, oH, oW)
-   else
-      self.output:resize(input:size(1), self.nOutputPlane, oH, oW)
-   end
+   conv.resizeOutput2d(self, input, self:_checkInput(input))
    withBuffers(function()
       return K.SpatialDilatedConvolution_updateOutput(np(input), np(self.output),
          np(self.weight), self.bias and np(self.bias), np(self.finput), np(self.fgradInput),

@@ -54,11 +54,7 @@ end
 
 function SpatialFullConvolution:updateOutput(input)
    local x, adjW, adjH, oH, oW = prepare(self, input)
-   if x:dim() == 3 then
-      self.output:resize(self.nOutputPlane, oH, oW)
-   else
-      self.output:resize(x:size(1), self.nOutputPlane, oH, oW)
-   end
+   conv.resizeOutput2d(self, x, oH, oW)
    withBuffers(function()
       return K.SpatialFullConvolution_updateOutput(np(x), np(self.output), np(self.weight),
          self.bias and np(self.bias), np(self.finput), np(self.fgradInput), self.kW, self.kH,

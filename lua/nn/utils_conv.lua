@@ -112,6 +112,17 @@ function conv.withBuffers(call, a, b)
 end
 local withBuffers = conv.withBuffers
 
+--[[ Resize self.output to (nOutputPlane, oH, oW), with the batch size of a 4-D `input` in
+front. ARGS: self, input, oH, oW ]]
+function conv.resizeOutput2d(self, input, oH, oW)
+   if input:dim() == 3 then
+      self.output:resize(self.nOutputPlane, oH, oW)
+   else
+      self.output:resize(input:size(1), self.nOutputPlane, oH, oW)
+   end
+end
+local resizeOutput2d = conv.resizeOutput2d
+
 --[[ Give `class` the update methods of a 2-D convolution computed by the SpatialConvolutionMM
 kernels. ARGS: class, upgrade (function(self): fills fields missing from older files),
 checkInput (function(self, input) RETURN oH, oW; it raises its errors at level 3),
@@ -119,12 +130,7 @@ checkParams (function(self) or nil: run before gradients are accumulated) ]]
 function conv.mmMethods(class, upgrade, checkInput, checkParams)
    function class.updateOutput(self, input)
       upgrade(self)
-      local oH, oW = checkInput(self, input)
-      if input:dim() == 3 then
-         self.output:resize(self.nOutputPlane, oH, oW)
-      else
-         self.output:resize(input:size(1), self.nOutputPlane, oH, oW)
-      end
+      resizeOutput2d(self, input, checkInput(self, input))
       withBuffers(function()
          return K.SpatialConvolutionMM_updateOutput(np(input), np(self.output), np(self.weight),
             self.bias and np(self.bias), np(self.finput), np(self.fgradInput),
