@@ -28,7 +28,7 @@ local function upgrade(self)
    end
 end
 
--- Check the input and size the output; RETURN the output height and width.
+-- Check the input; RETURN the output height and width.
 function SpatialConvolution:_checkInput(input)
    local name = torch.type(self)
    local d = checkPlanes(self, name, input, 3, 'H x W')
