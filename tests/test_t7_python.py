@@ -588,6 +588,7 @@ def test_mmap_views_the_file_copy_on_write(tmp_path: Path) -> None:
 
 
 def test_mmap_must_be_a_bool(tmp_path: Path) -> None:
+    """A non-boolean mmap option is refused before the file is touched."""
     path = tmp_path / "m.t7"
     save(path, np.arange(3.0))
     with pytest.raises(ValueError, match="mmap must be True or False"):

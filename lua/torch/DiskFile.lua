@@ -124,7 +124,8 @@ function DiskFile:_rawWrite(ptr, n)
 end
 
 -- One native binary Int, Long or Double straight from the window: the reads an object
--- stream is made of. Anything else goes through torch.File's general methods.
+-- stream is made of, without torch.File's general method: going through it makes a load
+-- of many small tables about 1.5x slower. Anything else goes through that method.
 local File = torch.getmetatable('torch.File')
 for _, spec in ipairs({ { 'Int', 'int32_t', 4 }, { 'Long', 'int64_t', 8 },
       { 'Double', 'double', 8 } }) do
@@ -162,6 +163,12 @@ local strbuf = ffi.new('uint8_t[?]', WIN)
 function DiskFile:_readRaw(n)
    n = math.min(n, self:_remaining())
    if n == 0 then return '' end
+   if self._last == 'r' and n <= self._wlen - self._wpos then   -- inside the window
+      local s = ffi.string(self._win + self._wpos, n)
+      self._wpos = self._wpos + n
+      self._pos = self._pos + n
+      return s
+   end
    if n <= WIN then
       local got = self:_rawRead(strbuf, n)
       return ffi.string(strbuf, got)

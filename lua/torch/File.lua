@@ -195,7 +195,7 @@ for _, name in ipairs({ 'Byte', 'Char', 'Short', 'Int', 'Long', 'Float', 'Double
       self:_checkOpen(true, false)
       if arg == nil then
          -- Fast path: one native binary element.
-         if self._binary and self._native and (size == 4 or self._longSize ~= 4) then
+         if self._binary and self._native and not (name == 'Long' and self._longSize == 4) then
             local start = self:_tell()
             local got = self:_rawRead(buf, size)
             if got == size then return tonumber(buf[0]) end

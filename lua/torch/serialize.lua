@@ -252,45 +252,39 @@ local function keyBefore(a, b)
    return a < b
 end
 
--- Sort keys[lo..hi]: insertion sort for the few keys of a typical table (it stays in
+-- Sort `list` in place: insertion sort for the few keys of a typical table (it stays in
 -- compiled code), table.sort for many.
-local function sortRange(keys, lo, hi)
-   if hi - lo < 32 then
-      for i = lo + 1, hi do
-         local k, j = keys[i], i - 1
-         while j >= lo and keyBefore(k, keys[j]) do
-            keys[j + 1] = keys[j]
-            j = j - 1
-         end
-         keys[j + 1] = k
+local function sortKeys(list)
+   local n = #list
+   if n > 32 then return table.sort(list, keyBefore) end
+   for i = 2, n do
+      local k, j = list[i], i - 1
+      while j >= 1 and keyBefore(k, list[j]) do
+         list[j + 1] = list[j]
+         j = j - 1
       end
-      return
+      list[j + 1] = k
    end
-   local part = {}
-   for i = lo, hi do part[i - lo + 1] = keys[i] end
-   table.sort(part, keyBefore)
-   for i = lo, hi do keys[i] = part[i - lo + 1] end
 end
 
 local function orderedKeys(t)
    local keys, n = {}, 0
    while rawget(t, n + 1) ~= nil do n = n + 1; keys[n] = n end
-   local m, others = n, nil
+   local named, others = {}, nil
    for k in pairs(t) do
       if type(k) ~= 'number' or k < 1 or k > n or k % 1 ~= 0 then
          if RANK[type(k)] then
-            m = m + 1
-            keys[m] = k
+            named[#named + 1] = k
          else
             others = others or {}
             others[#others + 1] = k
          end
       end
    end
-   if m - n > 1 then sortRange(keys, n + 1, m) end
-   if others then
-      for i = 1, #others do keys[m + i] = others[i] end
-   end
+   sortKeys(named)
+   for i = 1, #named do keys[n + i] = named[i] end
+   n = n + #named
+   for i = 1, others and #others or 0 do keys[n + i] = others[i] end
    return keys
 end
 

@@ -78,7 +78,7 @@ local function loadWith(filename, mode, referenced, opts)
    f:referenced(referenced ~= false)
    local e = env(f)
    e.who, e.opts = 'torch.load', opts or {}
-   if e.opts.mmap then e.map = K.file_map(filename) end
+   if e.opts.mmap and f._binary then e.map = K.file_map(filename) end
    local ok, res = pcall(f.readObject, f)
    e.map = nil
    f:close()

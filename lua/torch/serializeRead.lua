@@ -59,10 +59,10 @@ local MAP_MIN = 65536
 local function readStorage(f, e, info, index)
    local pos = f:_tell()
    local n = f:readLong()
-   checkCount(f, pos, n, info.storageName .. ' size', f:_remaining() / elemBytes(f, info),
-      string.format(' (%d bytes per element)', elemBytes(f, info)))
-   if e.map ~= nil and n * info.size >= MAP_MIN and f._binary and f._native
-         and elemBytes(f, info) == info.size then
+   local bytes = elemBytes(f, info)
+   checkCount(f, pos, n, info.storageName .. ' size', f:_remaining() / bytes,
+      string.format(' (%d bytes per element)', bytes))
+   if e.map ~= nil and n * info.size >= MAP_MIN and f._native and bytes == info.size then
       local start = f:_tell()
       local s = torch._storageFromArray(info, K.map_storage(e.map, start, n, info.name))
       e.rObjects[index] = s

@@ -7,6 +7,7 @@ LuaJIT FFI pointer to its first element; these kernels make the arrays.
 from __future__ import annotations
 
 import ctypes
+import os
 import weakref
 from typing import Any
 
@@ -147,10 +148,8 @@ def file_map(path: str) -> Any:
     Writes into the mapping stay in this process; the file is never changed. The mapping
     lasts as long as any array viewing it.
     """
-    with open(path, "rb") as fh:
-        fh.seek(0, 2)
-        if fh.tell() == 0:
-            return None
+    if os.path.getsize(path) == 0:
+        return None
     return np.memmap(path, dtype=np.uint8, mode="c")
 
 
