@@ -191,6 +191,13 @@ function B.critForward(m, x, t)
    return clock, m:forward(x, t)
 end
 
+--[[ m:clearState(), and no call's buffers count as current any more: a backward still
+pending runs forward again first. ]]
+function B.clearState(m)
+   m:clearState()
+   stampTree(m, 0)
+end
+
 function B.critBackward(m, c, x, t)
    if stamps[m] ~= c then
       m:forward(x, t)

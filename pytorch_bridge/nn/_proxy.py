@@ -223,8 +223,11 @@ class LuaModule(Module):
         self._b.call(self._lua, "zeroGradParameters")
 
     def clear_state(self) -> LuaModule:
-        """Empty the Lua module's buffers (``clearState``: outputs, gradInputs); returns self."""
-        self._b.call(self._lua, "clearState")
+        """Empty the Lua module's buffers (``clearState``: outputs, gradInputs); returns self.
+
+        Calls recorded before keep working: their backward runs forward again first.
+        """
+        self._b.clearState(self._lua)
         return self
 
     @property
