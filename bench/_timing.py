@@ -12,13 +12,7 @@ def per_call(fn: Callable[[int], object], inner: int, repeats: int = 5) -> float
     The best of ``repeats`` runs is kept: on a shared machine, the minimum is the figure
     least disturbed by other work.
     """
-    fn(max(1, inner // 10))  # warm up (JIT traces, caches, allocations)
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn(inner)
-        best = min(best, time.perf_counter() - t0)
-    return best / inner
+    return interleaved([fn], inner, repeats)[0]
 
 
 def fmt_time(seconds: float) -> str:
@@ -37,7 +31,7 @@ def interleaved(fns: list[Callable[[int], object]], inner: int, repeats: int = 7
     the ratios between them drift less than when each side runs all its repeats at once.
     """
     for fn in fns:
-        fn(max(1, inner // 10))  # warm up
+        fn(max(1, inner // 10))  # warm up (JIT traces, caches, allocations)
     best = [float("inf")] * len(fns)
     for _ in range(repeats):
         for i, fn in enumerate(fns):

@@ -33,7 +33,9 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import fmt_time, interleaved, per_call  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
+from _timing import fmt_time, interleaved  # noqa: E402
+from recursive_net import random_tree  # noqa: E402 - the example's tree generator
 
 import pytorch_bridge as pb  # noqa: E402
 import pytorch_bridge.nn as pnn  # noqa: E402
@@ -54,14 +56,6 @@ TARGETS = {
     "Elman RNN, 50 steps": ("43 ms", 1.0),
     "recursive net, 100 trees": ("", 1.0),
 }
-
-
-def random_tree(rng: np.random.Generator, words: list[int]) -> Tree:
-    """A random binary bracketing of ``words``."""
-    if len(words) == 1:
-        return words[0]
-    cut = int(rng.integers(1, len(words)))
-    return (random_tree(rng, words[:cut]), random_tree(rng, words[cut:]))
 
 
 def make_trees(n: int = 100, words: int = 21, vocab: int = 50) -> list[tuple[Tree, int]]:
@@ -274,10 +268,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.k not in name:
             continue
         n = max(1, int(inner * args.scale))
-        if pt is not None:
-            mine, ref = (t / per for t in interleaved([ours(), theirs()], n, args.repeats))
-        else:
-            mine, ref = per_call(ours(), n, args.repeats) / per, None
+        times = interleaved([ours()] + ([theirs()] if pt is not None else []), n, args.repeats)
+        mine, ref = times[0] / per, (times[1] / per if pt is not None else None)
         quoted, target = TARGETS[name]
         ratio = f"{mine / ref:.2f}x" if ref else "n/a"
         ref_s = fmt_time(ref) if ref else "not installed"
