@@ -37,12 +37,15 @@ import numpy as np
 import pytorch_bridge as pb
 import pytorch_bridge.nn as nn
 from pytorch_bridge import optim
-from pytorch_bridge.backend import TORCH_TYPES
+from pytorch_bridge.backend import torch_type_of
 
 SOURCE = Path(__file__).resolve().parents[1] / "compat/torch7/models/mlp_relu_logsoftmax.t7"
 HEAD = 2  # 0-based position of the replaced nn.Linear in the Sequential
-#: numpy dtype -> Torch7 tensor type name ('torch.DoubleTensor', ...)
-TENSOR_TYPES = {dt: f"torch.{name}Tensor" for name, (dt, _) in TORCH_TYPES.items()}
+
+
+def tensor_type(dtype: np.dtype[Any]) -> str:
+    """The Torch7 tensor type name of a numpy dtype ('torch.DoubleTensor', ...)."""
+    return f"torch.{torch_type_of(dtype)}Tensor"
 
 
 class PyLinear(nn.Module):
@@ -64,7 +67,7 @@ class PyLinear(nn.Module):
     def to_lua(self) -> nn.LuaModule:
         """A Lua ``nn.Linear`` of the same type holding copies of this module's weights."""
         out_size, in_size = self.weight.shape
-        linear: nn.LuaModule = nn.Linear(in_size, out_size).type(TENSOR_TYPES[self.weight.dtype])
+        linear: nn.LuaModule = nn.Linear(in_size, out_size).type(tensor_type(self.weight.dtype))
         linear.load_state_dict({"weight": self.weight, "bias": self.bias})
         linear.zero_grad()
         return linear
@@ -93,7 +96,7 @@ def fine_tune(
     Returns:
         The loss before each step, then the loss after the last one.
     """
-    criterion = nn.ClassNLLCriterion(zero_based=True).type(TENSOR_TYPES[x.dtype])
+    criterion = nn.ClassNLLCriterion(zero_based=True).type(tensor_type(x.dtype))
     opt = optim.Adam(head.parameters(), lr=0.05)
     history = []
     for _ in range(steps):
@@ -176,7 +179,7 @@ def layout_torchfile(path: str | os.PathLike[str]) -> Layout:
     def walk(v: Any, where: str) -> None:
         if isinstance(v, np.ndarray):
             sizes = "x".join(str(s) for s in v.shape) if v.size else "-"
-            out.lines.append(f"{where} {TENSOR_TYPES[v.dtype]} {sizes}")
+            out.lines.append(f"{where} {tensor_type(v.dtype)} {sizes}")
             out.tensors[where] = v
         elif isinstance(v, torchfile.TorchObject):
             out.lines.append(f"{where} {v.torch_typename().decode()}")

@@ -144,7 +144,7 @@ def install(runtime: Any) -> bool:
         hooks = _make_hooks(refs)
         _ANCHORS.append((*hooks, refs))
         enable(*hooks, _LIVE)
-    if not ok:
+    else:
         warnings.warn(
             "pytorch_bridge: this lupa release keeps Python references in a layout this "
             "version does not know; Lua's collector may release objects still in use",

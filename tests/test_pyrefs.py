@@ -162,7 +162,7 @@ STRESS = textwrap.dedent(
        end
        return wrong
     end''')
-    wrong = run(Box, echo, 30000, 50)
+    wrong = run(Box, echo, 5000, 50)
     print(wrong, len(bad))
     """
 )

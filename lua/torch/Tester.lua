@@ -461,7 +461,6 @@ function Tester:_runOne(name)
    return #self.errors < first, table.concat(self.errors, '\n', first, #self.errors)
 end
 
-
 --[[ A table of tests for Tester:add: assigning a non-function or redefining a test is
 an error. RETURN: the suite ]]
 function torch.TestSuite()

