@@ -71,6 +71,10 @@ def cross_entropy(
     reduction: str = "mean",
 ) -> Tensor:
     """``nll_loss(log_softmax(input, 1), target)`` for scores ``(N, C)`` (or ``(C,)``)."""
+    if reduction in ("mean", "sum") and input.ndim in (1, 2):
+        t = np.asarray(target._array if isinstance(target, Tensor) else target)
+        w = None if weight is None else weight._array
+        return nn_ops.cross_entropy_reduced(input, t, w, reduction == "mean", ignore_index)
     return nll_loss(
         log_softmax(input, -1 if input.ndim == 1 else 1), target, weight, ignore_index, reduction
     )

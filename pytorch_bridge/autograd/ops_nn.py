@@ -80,6 +80,30 @@ class NLLLoss(Function):
         return (gi * g,)
 
 
+class CrossEntropy(Function):
+    """nn.CrossEntropyCriterion: the LogSoftMax kernels then the ClassNLLCriterion ones, in
+    one node (1-D or 2-D scores; the class axis is the last)."""
+
+    __slots__ = ("args",)
+
+    def forward(self, a: Any, target: Any, weight: Any, mean: bool, ignore: int) -> Any:
+        logp = act.LogSoftMax_updateOutput(a, np.empty_like(a))
+        t1 = target.astype(np.int64) + 1
+        total = np.zeros(1, dtype=a.dtype)
+        out = np.zeros(1, dtype=a.dtype)
+        crit.ClassNLLCriterion_updateOutput(logp, t1, out, mean, weight, total, ignore + 1)
+        self.args = (logp, t1, mean, weight, total, ignore + 1)
+        return out.reshape(())
+
+    def backward(self, g: Any) -> tuple[Any, ...]:
+        logp, t1, mean, weight, total, ignore = self.args
+        gi = np.empty_like(logp)
+        crit.ClassNLLCriterion_updateGradInput(logp, t1, gi, mean, weight, total, ignore)
+        if g != 1:
+            gi *= g
+        return (act.LogSoftMax_updateGradInput(None, gi, gi, logp),)
+
+
 class MSELoss(Function):
     """THNN MSECriterion (mean or sum); the target may require grad too."""
 
@@ -201,6 +225,12 @@ def _axis(dim: int, a: Tensor) -> int:
 def nll_loss_reduced(a: Tensor, target: Any, weight: Any, mean: bool, ignore: int) -> Tensor:
     """Negative log-likelihood of 0-based ``target`` classes, summed or averaged."""
     return NLLLoss.apply((a,), target, weight, mean, ignore)
+
+
+def cross_entropy_reduced(a: Tensor, target: Any, weight: Any, mean: bool, ignore: int) -> Tensor:
+    """``nll_loss(log_softmax(a))`` of 0-based ``target`` classes for 1-D or 2-D scores,
+    summed or averaged, as one node."""
+    return CrossEntropy.apply((a,), target, weight, mean, ignore)
 
 
 def mse_loss_reduced(a: Tensor, target: Any, mean: bool) -> Tensor:

@@ -19,7 +19,8 @@ def product_into(xp: Any, a: Any, b: Any, out: Any) -> Any:
 
     On numpy with operands and a C-contiguous ``out`` of one dtype this is ``np.dot``,
     which for the small products of per-sample calls costs about half of ``matmul``'s
-    dispatch; both hand the same product to BLAS.
+    dispatch, and which hands outer products (one column times one row) to BLAS where
+    ``matmul`` loops over them several times slower.
     """
     if (
         xp is np
@@ -32,28 +33,28 @@ def product_into(xp: Any, a: Any, b: Any, out: Any) -> Any:
     return xp.matmul(a, b, out=out)
 
 
+def product(xp: Any, a: Any, b: Any) -> Any:
+    """A new array ``a @ b`` (2-D operands of one dtype on numpy go through ``np.dot``,
+    which is also the fastest numpy form of an outer product, where ``a`` has one column)."""
+    if xp is np and a.dtype == b.dtype:
+        return np.dot(a, b)
+    return xp.matmul(a, b)
+
+
 def _all_zero(xp: Any, target: Any) -> bool:
     """True when every element of a host array ``target`` is zero (never asked of GPU data,
     where the answer would wait for the device)."""
-    return xp is np and target.size > 0 and target.flat[0] == 0 and not target.any()
+    return xp is np and target.size > 0 and target.item(0) == 0 and not target.any()
 
 
 def add_product(xp: Any, target: Any, a: Any, b: Any, scale: float) -> None:
-    """``target += scale * (a @ b)`` for 2-D ``a`` (m, k) and ``b`` (k, n); ``target`` (m, n).
-
-    A product over one row (k == 1) is an outer product, done as a broadcast multiply,
-    which numpy runs several times faster than a matrix product of that shape.
-    """
-    outer = a.shape[1] == 1
+    """``target += scale * (a @ b)`` for 2-D ``a`` (m, k) and ``b`` (k, n); ``target`` (m, n)."""
     if _all_zero(xp, target):
-        if outer:
-            xp.multiply(a, b, out=target)
-        else:
-            product_into(xp, a, b, target)
+        product_into(xp, a, b, target)
         if scale != 1:
             target *= scale
         return
-    step = xp.multiply(a, b) if outer else a @ b
+    step = product(xp, a, b)
     if scale != 1:
         step *= scale
     xp.add(target, step, out=target)

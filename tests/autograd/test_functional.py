@@ -62,6 +62,26 @@ def test_cross_entropy_gradient(rng, dircheck):
     dircheck(lambda t: functional.cross_entropy(t, target, reduction="sum"), [x])
 
 
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+@pytest.mark.parametrize("shape", [(5, 4), (4,)])
+def test_cross_entropy_node_equals_the_two_step_composition(reduction, shape, rng, dircheck):
+    """The one-node cross_entropy (weights, an ignored class, 1-D scores) gives the values
+    and gradients of nll_loss(log_softmax(x)), recorded as two nodes."""
+    x = rng.normal(size=shape)
+    target = pb.tensor([2, 0, 3, 3, 1][: shape[0]] if len(shape) == 2 else 2)
+    weight = pb.tensor(rng.uniform(0.5, 2.0, size=shape[-1]))
+    kw = {"weight": weight, "ignore_index": 3, "reduction": reduction}
+    a, b = pb.tensor(x, requires_grad=True), pb.tensor(x, requires_grad=True)
+    one = functional.cross_entropy(a, target, **kw)
+    two = functional.nll_loss(functional.log_softmax(b, len(shape) - 1), target, **kw)
+    assert type(one.grad_fn).__name__ == "CrossEntropy"
+    assert one.item() == pytest.approx(two.item(), rel=1e-12)
+    (one * 3.0).backward()
+    (two * 3.0).backward()
+    np.testing.assert_allclose(a.grad.numpy(), b.grad.numpy(), rtol=1e-12, atol=1e-15)
+    dircheck(lambda t: functional.cross_entropy(t, target, **kw), [x])
+
+
 @pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
 def test_mse_loss_gradient_for_both_operands(reduction, rng, dircheck):
     """mse_loss differentiates input and target."""
