@@ -191,6 +191,33 @@ def backward_one(t: Tensor, gradient: Any, retain_graph: bool, create_graph: boo
                 _leaf(e, gi, None)
 
 
+def _side_grads(roots: Sequence[Any]) -> list[tuple[Any, Any]]:
+    """The gradient arrays that nodes below ``roots`` accumulate into outside the graph (Lua
+    module parameters), each once, with their parameter arrays."""
+    seen: dict[int, tuple[Any, Any]] = {}
+    for fn in _dependencies(roots):
+        for pair in fn.side_grads():
+            seen.setdefault(id(pair[1]), pair)
+    return list(seen.values())
+
+
+def _same_memory(a: Any, b: Any) -> bool:
+    return bool(
+        a.__array_interface__["data"][0] == b.__array_interface__["data"][0]
+        and a.shape == b.shape
+        and a.strides == b.strides
+        and a.dtype == b.dtype
+    )
+
+
+def _side_of(t: Tensor, sides: list[tuple[Any, Any]]) -> Any:
+    """A copy of what the walk accumulated for parameter ``t`` outside the graph, or None."""
+    for param, g in sides:
+        if _same_memory(param, t._array):
+            return g.copy()
+    return None
+
+
 def _output_edge(t: Tensor) -> Any:
     if not t._rg:
         raise AutogradError("the output does not require grad and has no grad_fn")
@@ -207,9 +234,13 @@ def grad(
 ) -> tuple[Tensor | None, ...]:
     """Return the gradients of ``outputs`` with respect to ``inputs``; ``grad`` is untouched.
 
+    Lua modules called in the graph keep their gradients too: their ``gradWeight``-style
+    tensors are given back the values they had before.
+
     Args:
         outputs: a tensor or a sequence of tensors.
-        inputs: the tensors (leaves or intermediate results) to differentiate against.
+        inputs: the tensors to differentiate against: leaves, intermediate results, or
+            parameters of Lua modules called in the graph (``lin.weight``).
         grad_outputs: gradients of the outputs (may be left out for one-element outputs).
         retain_graph: keep the graph for another walk.
         create_graph: not supported yet; True raises AutogradError.
@@ -230,15 +261,23 @@ def grad(
         gs = list(grad_outputs)
     keys = [id(_output_edge(t)) for t in ins]
     capture: dict[int, Any] = dict.fromkeys(keys)
-    run(
-        [_output_edge(t) for t in outs],
-        [_root_grad(t, g) for t, g in zip(outs, gs, strict=True)],
-        retain_graph,
-        capture,
-    )
+    roots = [_output_edge(t) for t in outs]
+    root_grads = [_root_grad(t, g) for t, g in zip(outs, gs, strict=True)]
+    sides = _side_grads(roots)
+    before = [g.copy() for _, g in sides]
+    for _, g in sides:  # the walk accumulates into them: start from zero, put back after
+        g.fill(0)
+    try:
+        run(roots, root_grads, retain_graph, capture)
+        side = [_side_of(t, sides) for t in ins]
+    finally:
+        for (_, g), old in zip(sides, before, strict=True):
+            np.copyto(g, old)
     result: list[Tensor | None] = []
-    for t, k in zip(ins, keys, strict=True):
+    for t, k, extra in zip(ins, keys, side, strict=True):
         g = capture[k]
+        if extra is not None:
+            g = extra if g is None else g + extra
         if g is None and not allow_unused:
             raise AutogradError(
                 "an input is not part of the graph of the outputs; "

@@ -104,6 +104,11 @@ class Function:
         """Return the gradient of each tensor input, given the gradient of the result."""
         raise NotImplementedError
 
+    def side_grads(self) -> list[tuple[Any, Any]]:
+        """``(parameter array, gradient array)`` pairs this node's backward accumulates into
+        outside the graph (the parameters of a Lua module); none for tape operations."""
+        return []
+
     def needs(self, i: int) -> bool:
         """True when input ``i`` wants a gradient."""
         return self.next[i] is not None

@@ -172,6 +172,10 @@ class LuaCall(Function):
             return tuple(a.copy() if e is not None else None for a, e in arrays)
         return (res[1].copy(),)
 
+    def side_grads(self) -> list[tuple[Any, Any]]:
+        """The module's parameters and gradient arrays (its whole subtree)."""
+        return [(h._array, h.grad._array) for h in self.proxy.parameters() if h.grad is not None]
+
 
 def _grad_or_zero(g: Any, spec: tuple[Any, Any]) -> Any:
     return g if g is not None else np.zeros(spec[0], spec[1])
