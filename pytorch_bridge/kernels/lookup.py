@@ -76,7 +76,12 @@ def LookupTable_accGradParameters(
     if 1 <= paddingValue <= gradWeight.shape[0]:  # otherwise no valid index can equal it
         keep = idx != paddingValue - 1
         idx, go = idx[keep], go[keep]
-    xp.add.at(gradWeight, idx, go if go.dtype == gradWeight.dtype else go.astype(gradWeight.dtype))
+    go = go if go.dtype == gradWeight.dtype else go.astype(gradWeight.dtype)
+    if idx.size == 1:  # one row (a word at a time): a plain add, at half of add.at's cost
+        row = gradWeight[int(idx[0])]
+        xp.add(row, go[0], out=row)
+        return
+    xp.add.at(gradWeight, idx, go)
 
 
 @kernel

@@ -306,6 +306,14 @@ def test_lookup_table_gather_accumulate_and_renorm(xp: Any, host: Any) -> None:
         if k != 5:
             expected[k - 1] += SCALE * host(go).reshape(-1, 3)[i]
     assert np.allclose(expected, host(gw))
+    for one in ([4], [[4]], [5]):  # a single index (the padding one adds nothing)
+        before = gw.copy()
+        g1 = rand(xp, 1, 3)
+        K["LookupTable_accGradParameters"](xp.asarray(one), g1, gw, None, False, 5, SCALE)
+        expected = host(before)
+        if one != [5]:
+            expected[3] += SCALE * host(g1)[0]
+        assert np.allclose(expected, host(gw))
     count = xp.zeros(5, dtype=xp.int32)
     gw = xp.zeros(w.shape)
     K["LookupTable_accGradParameters"](idx, go, gw, count, True, 0, 1.0)
