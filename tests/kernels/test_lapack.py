@@ -1,4 +1,5 @@
-"""Tests of the LAPACK kernels (lapack.py) against numpy.linalg and the definitions."""
+"""Tests of the LAPACK kernels (lapack.py, lapack_cholesky.py, lapack_qr.py) against
+numpy.linalg and the definitions."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy as np
 import pytest
 
 from pytorch_bridge.errors import ShapeError
-from pytorch_bridge.kernels import lapack
+from pytorch_bridge.kernels import lapack, lapack_cholesky, lapack_qr
 
 SEED = 20260
 
@@ -136,44 +137,44 @@ def test_cholesky_family(uplo: str) -> None:
     """potrf factors, potrs solves and potri inverts from the chosen triangle."""
     a = spd(6)
     f = a.copy()
-    assert 0 == lapack.lapack_potrf(f, uplo)
+    assert 0 == lapack_cholesky.lapack_potrf(f, uplo)
     np.testing.assert_allclose(a, f.T @ f if uplo == "U" else f @ f.T, atol=1e-10)
     b = rng().standard_normal((6, 2))
     x = b.copy()
-    assert 0 == lapack.lapack_potrs(f, x, uplo)
+    assert 0 == lapack_cholesky.lapack_potrs(f, x, uplo)
     np.testing.assert_allclose(b, a @ x, atol=1e-10)
     inv = f.copy()
-    assert 0 == lapack.lapack_potri(inv, uplo)
+    assert 0 == lapack_cholesky.lapack_potri(inv, uplo)
     np.testing.assert_allclose(np.linalg.inv(a), inv, atol=1e-12)
     bad = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 2.0], [0.0, 2.0, 1.0]])
-    assert 3 == lapack.lapack_potrf(bad, uplo)
+    assert 3 == lapack_cholesky.lapack_potrf(bad, uplo)
 
 
 def test_pstrf_pivots_and_detects_rank_deficiency() -> None:
     """pstrf gives P^T A P = U^T U with 1-based pivots, and info 1 for a singular A."""
     a = spd(7)
     f, piv = a.copy(), np.empty(7, dtype=np.int32)
-    assert 0 == lapack.lapack_pstrf(f, piv, "U", -1.0)
+    assert 0 == lapack_cholesky.lapack_pstrf(f, piv, "U", -1.0)
     p = np.zeros((7, 7))
     p[piv - 1, np.arange(7)] = 1
     np.testing.assert_allclose(p.T @ a @ p, f.T @ f, atol=1e-10)
     assert int(np.argmax(np.diagonal(a))) + 1 == piv[0]
     low = rng().standard_normal((4, 2))
-    assert 1 == lapack.lapack_pstrf(low @ low.T, np.empty(4, dtype=np.int32), "L", -1.0)
+    assert 1 == lapack_cholesky.lapack_pstrf(low @ low.T, np.empty(4, dtype=np.int32), "L", -1.0)
 
 
 def test_householder_family_matches_numpy_qr() -> None:
     """geqrf/orgqr rebuild numpy's Q; ormqr applies Q or Q^T from either side."""
     a = rng().standard_normal((5, 3))
     h, tau = a.copy(), np.empty(3)
-    lapack.lapack_geqrf(h, tau)
+    lapack_qr.lapack_geqrf(h, tau)
     q_ref, r_ref = np.linalg.qr(a)
     np.testing.assert_allclose(r_ref, np.triu(h[:3]), atol=1e-12)
     q = h.copy()
-    lapack.lapack_orgqr(q, tau)
+    lapack_qr.lapack_orgqr(q, tau)
     np.testing.assert_allclose(q_ref, q[:, :3], atol=1e-12)
     full = np.eye(5)
-    lapack.lapack_ormqr(h, tau, full, "L", "N")
+    lapack_qr.lapack_ormqr(h, tau, full, "L", "N")
     c = rng().standard_normal((5, 2))
     for side, trans, want in (
         ("L", "N", full @ c),
@@ -182,15 +183,15 @@ def test_householder_family_matches_numpy_qr() -> None:
         ("R", "T", c.T @ full.T),
     ):
         work = (c if side == "L" else c.T).copy()
-        lapack.lapack_ormqr(h, tau, work, side, trans)
+        lapack_qr.lapack_ormqr(h, tau, work, side, trans)
         np.testing.assert_allclose(want, work, atol=1e-12)
     with pytest.raises(ShapeError):
-        lapack.lapack_ormqr(h, tau, np.empty((4, 2)), "L", "N")
+        lapack_qr.lapack_ormqr(h, tau, np.empty((4, 2)), "L", "N")
 
 
 def test_qr_kernel_fills_q_and_r() -> None:
     """lapack_qr gives the reduced Q and R of numpy."""
     a = rng().standard_normal((3, 5))
     q, r = np.empty((3, 3)), np.empty((3, 5))
-    lapack.lapack_qr(a, q, r)
+    lapack_qr.lapack_qr(a, q, r)
     np.testing.assert_allclose(a, q @ r, atol=1e-12)
