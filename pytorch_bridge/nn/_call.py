@@ -124,7 +124,8 @@ def finish(fn: Function, outs: list[Any], record: bool) -> Any:
     return result
 
 
-def _edge(t: Any) -> Any:
+def edge(t: Any) -> Any:
+    """The tape edge of a call input: its node, itself as a leaf, or None."""
     if isinstance(t, Tensor) and t._rg:
         return t._node if t._node is not None else t
     return None
@@ -238,7 +239,7 @@ def _call_table(p: Any, ts: list[Any]) -> Any:
     arrays = [t._array if isinstance(t, Tensor) else np.asarray(t) for t in ts]
     if p._inplace:
         arrays = [a.copy() for a in arrays]
-    record = MODE.enabled and (p._has_params or any(_edge(t) is not None for t in ts))
+    record = MODE.enabled and (p._has_params or any(edge(t) is not None for t in ts))
     xl = b.table(*[wrap(b, a) for a in arrays])
     res = p._fwd(p._lua, xl, record and p._random)
     return _record(p, res, (arrays, xl), tuple(ts), record)
@@ -255,59 +256,6 @@ def _record(p: Any, res: Any, saved: Any, inputs: tuple[Any, ...], record: bool)
     fn.rng = res[1]
     fn.saved = saved
     fn.shapes = [(a.shape, a.dtype) for a in outs[0]] if res[2] else None
-    fn.next = tuple([_edge(t) for t in inputs])
+    fn.next = tuple([edge(t) for t in inputs])
     fn.versions = tuple([(t._vc, t._vc[0]) for t in inputs if isinstance(t, Tensor)])
     return finish(fn, outs, True)
-
-
-class CriterionCall(Function):
-    """The node of one criterion call: backward is ``updateGradInput`` times the grad."""
-
-    __slots__ = ("proxy", "stamp")
-    proxy: Any
-    stamp: int
-
-    def backward(self, grad: Any) -> tuple[Any, ...]:
-        p = self.proxy
-        b = p._b
-        a, xl, ta, tl = self.saved
-        if xl is None:
-            xl = p._xs.load(b, a, self.stamp)[0] if p._xs.stamp != self.stamp else p._xs.buf
-        if tl is None:
-            tl = p._ts.load(b, ta, self.stamp)[0] if p._ts.stamp != self.stamp else p._ts.buf
-        res = b.critBackward(p._lua, self.stamp, xl, tl)
-        return (res[1] * grad, None)
-
-
-def call_criterion(p: Any, x: Tensor, target: Any) -> Tensor:
-    """Run criterion proxy ``p`` on ``x`` and ``target``; the loss is a 0-d tensor."""
-    b = p._b
-    a = x._array
-    check_dtype(p, a)
-    xl, private = p._xs.load(b, a, -1)
-    ta: Any = None
-    tprivate = True
-    if isinstance(target, Tensor | np.ndarray):
-        ta = np.asarray(target._array if isinstance(target, Tensor) else target)
-        if p._zero_based:
-            ta = ta + 1
-        tl, tprivate = p._ts.load(b, ta, -1)
-    else:
-        tl = target + 1 if p._zero_based else target
-    res = b.critForward(p._lua, xl, tl)
-    stamp, loss = res[0], res[1]
-    if not private:
-        p._xs.stamp = stamp
-    if not tprivate:
-        p._ts.stamp = stamp
-    out = new_tensor(np.array(loss, dtype=a.dtype))
-    if MODE.enabled and x._rg:
-        fn = _new(CriterionCall)
-        fn.proxy = p
-        fn.stamp = stamp
-        fn.saved = (a, xl if private else None, ta, tl if tprivate else None)
-        fn.next = (_edge(x), None)
-        fn.versions = ((x._vc, x._vc[0]),)
-        out._rg = True
-        out._node = fn
-    return out

@@ -17,7 +17,8 @@ from typing import Any
 from .._tensor import Tensor, new_tensor
 from ..backend import TORCH_TYPES
 from ..runtime import get_runtime
-from ._call import Slot, call_criterion, call_module, wrap
+from ._call import Slot, call_module, wrap
+from ._call_criterion import call_criterion
 from ._lua_side import bridge
 from ._module import Module
 
