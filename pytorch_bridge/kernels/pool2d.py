@@ -1,4 +1,4 @@
-"""Spatial max and average pooling kernels (THNN SpatialMaxPooling, SpatialAveragePooling).
+"""Spatial max pooling kernels (THNN SpatialMaxPooling; average pooling is in pool2d_avg.py).
 
 Arrays: ``input`` is ``(C, iH, iW)`` or ``(N, C, iH, iW)``; outputs have the same leading
 dimensions and ``(oH, oW)`` trailing ones, sized by the Lua side. Windows are visited one tap
@@ -11,48 +11,12 @@ order (0 when no element beats ``-inf``, as THNN's ``val > maxval`` scan gives).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ..backend import array_module
 from ..errors import ShapeError
 from . import kernel
-
-
-def _taps(o: int, i: int, k: int, d: int, pad: int) -> Iterator[tuple[int, int, int, slice]]:
-    """Yield ``(tap, o0, o1, input slice)`` for each tap ``0 <= tap < k`` along one axis.
-
-    Output positions ``o0 <= p < o1`` are those whose window start ``p * d - pad`` plus ``tap``
-    falls inside ``[0, i)``; the slice selects those input positions.
-    """
-    for t in range(k):
-        o0 = max(0, -((t - pad) // d))
-        o1 = min(o, (i - 1 + pad - t) // d + 1)
-        if o1 > o0:
-            s = o0 * d - pad + t
-            yield t, o0, o1, slice(s, s + (o1 - o0 - 1) * d + 1, d)
-
-
-def _taps2d(
-    shape_in: tuple[int, ...],
-    shape_out: tuple[int, ...],
-    k: tuple[int, int],
-    d: tuple[int, int],
-    pad: tuple[int, int],
-) -> Iterator[tuple[int, int, tuple[Any, ...], tuple[Any, ...]]]:
-    """Yield ``(ty, tx, output index, input index)`` for every tap of a 2-D window."""
-    (iH, iW), (oH, oW) = shape_in[-2:], shape_out[-2:]
-    for ty, i0, i1, sy in _taps(oH, iH, k[0], d[0], pad[0]):
-        for tx, j0, j1, sx in _taps(oW, iW, k[1], d[1], pad[1]):
-            yield ty, tx, (..., slice(i0, i1), slice(j0, j1)), (..., sy, sx)
-
-
-def _check_out(where: str, input: Any, out: Any) -> None:
-    if input.ndim not in (3, 4) or out.shape[:-2] != input.shape[:-2]:
-        raise ShapeError(
-            f"{where}: input has shape {tuple(input.shape)} but output has shape "
-            f"{tuple(out.shape)}"
-        )
+from ._pool_taps import check_out, taps
 
 
 def _max_tiled(xp: Any, input: Any, output: Any, indices: Any, kH: int, kW: int) -> bool:
@@ -123,8 +87,8 @@ def _max_general(xp: Any, input: Any, output: Any, indices: Any, k: Any, d: Any,
     ``ky * iW + kx`` inside the window.
     """
     (iH, iW), (oH, oW) = input.shape[-2:], output.shape[-2:]
-    taps_h = list(_taps(oH, iH, k[0], d[0], pad[0]))
-    taps_w = list(_taps(oW, iW, k[1], d[1], pad[1]))
+    taps_h = list(taps(oH, iH, k[0], d[0], pad[0]))
+    taps_w = list(taps(oW, iW, k[1], d[1], pad[1]))
     rows = xp.full(input.shape[:-2] + (oH, iW), -xp.inf, dtype=input.dtype)
     for _, i0, i1, sy in taps_h:
         xp.fmax(rows[..., i0:i1, :], input[..., sy, :], out=rows[..., i0:i1, :])
@@ -168,7 +132,7 @@ def SpatialMaxPooling_updateOutput(
         ``output``.
     """
     xp = array_module(input)
-    _check_out("SpatialMaxPooling_updateOutput", input, output)
+    check_out("SpatialMaxPooling_updateOutput", input, output)
     (iH, iW), (oH, oW) = input.shape[-2:], output.shape[-2:]
     tiled = (kW, kH, padW, padH) == (dW, dH, 0, 0) and (iH, iW) == (oH * kH, oW * kW)
     if tiled and (kH, kW) == (2, 2) and _max_2x2(xp, input, output, indices):
@@ -242,91 +206,4 @@ def SpatialMaxPooling_updateGradInput(
             f"but indices have shape {tuple(indices.shape)}"
         )
     _scatter_planes(xp, gradInput, gradOutput, indices, dW >= kW and dH >= kH)
-    return gradInput
-
-
-def _avg_divisor(xp: Any, o: int, i: int, k: int, d: int, pad: int, include: bool) -> Any:
-    """Per-position window length along one axis, as THNN divides by it."""
-    start = xp.arange(o) * d - pad
-    end = xp.minimum(start + k, i + pad)
-    if include:
-        return end - start
-    return xp.minimum(end, i) - xp.maximum(start, 0)
-
-
-def _avg_divisors(xp: Any, input: Any, out: Any, k: Any, d: Any, pad: Any, include: bool) -> Any:
-    (iH, iW), (oH, oW) = input.shape[-2:], out.shape[-2:]
-    h = _avg_divisor(xp, oH, iH, k[0], d[0], pad[0], include)
-    w = _avg_divisor(xp, oW, iW, k[1], d[1], pad[1], include)
-    return (h[:, None] * w[None, :]).astype(out.dtype)
-
-
-@kernel
-def SpatialAveragePooling_updateOutput(
-    input: Any,
-    output: Any,
-    kW: int,
-    kH: int,
-    dW: int,
-    dH: int,
-    padW: int,
-    padH: int,
-    ceil_mode: bool,
-    count_include_pad: bool,
-) -> Any:
-    """Mirror THNN SpatialAveragePooling_updateOutput: window sums over their divisor.
-
-    Args:
-        input: ``(C, iH, iW)`` or ``(N, C, iH, iW)``.
-        output: ``(..., oH, oW)``, overwritten.
-        kW, kH, dW, dH, padW, padH: window, stride and padding.
-        ceil_mode: only sized the output.
-        count_include_pad: divide by the padded window size instead of the valid part.
-
-    Returns:
-        ``output``.
-    """
-    xp = array_module(input)
-    _check_out("SpatialAveragePooling_updateOutput", input, output)
-    output.fill(0)
-    for _, _, oi, ii in _taps2d(input.shape, output.shape, (kH, kW), (dH, dW), (padH, padW)):
-        dst = output[oi]
-        xp.add(dst, input[ii], out=dst)
-    div = _avg_divisors(xp, input, output, (kH, kW), (dH, dW), (padH, padW), count_include_pad)
-    xp.divide(output, div, out=output)
-    return output
-
-
-@kernel
-def SpatialAveragePooling_updateGradInput(
-    input: Any,
-    gradOutput: Any,
-    gradInput: Any,
-    kW: int,
-    kH: int,
-    dW: int,
-    dH: int,
-    padW: int,
-    padH: int,
-    ceil_mode: bool,
-    count_include_pad: bool,
-) -> Any:
-    """Mirror THNN SpatialAveragePooling_updateGradInput: spread gradOutput over each window.
-
-    Args:
-        input: the forward input (its shape only).
-        gradOutput: ``(..., oH, oW)``.
-        gradInput: shaped like ``input``, overwritten.
-        kW, kH, dW, dH, padW, padH, ceil_mode, count_include_pad: as in the forward.
-
-    Returns:
-        ``gradInput``.
-    """
-    xp = array_module(gradOutput)
-    div = _avg_divisors(xp, input, gradOutput, (kH, kW), (dH, dW), (padH, padW), count_include_pad)
-    scaled = gradOutput / div
-    gradInput.fill(0)
-    for _, _, oi, ii in _taps2d(input.shape, gradOutput.shape, (kH, kW), (dH, dW), (padH, padW)):
-        dst = gradInput[ii]
-        xp.add(dst, scaled[oi], out=dst)
     return gradInput

@@ -11,23 +11,12 @@ element beats ``-inf``).
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator
 from typing import Any
 
 from ..backend import array_module
 from ..errors import ShapeError
 from . import kernel
-from .pool2d import _taps
-
-
-def _taps3d(shape_in: Any, shape_out: Any, k: Any, d: Any, pad: Any) -> Iterator[Any]:
-    """Yield ``(taps, output index, input index)`` for every tap of a 3-D window."""
-    axes = [list(_taps(shape_out[a - 3], shape_in[a - 3], k[a], d[a], pad[a])) for a in range(3)]
-    for combo in itertools.product(*axes):
-        taps = tuple(c[0] for c in combo)
-        oi = (...,) + tuple(slice(c[1], c[2]) for c in combo)
-        yield taps, oi, (...,) + tuple(c[3] for c in combo)
+from ._pool_taps import taps3d
 
 
 def _check(where: str, input: Any, out: Any) -> None:
@@ -71,7 +60,7 @@ def VolumetricMaxPooling_updateOutput(
     indices.fill(255 | 255 << 8 | 255 << 16)
     mask = xp.empty(output.shape, dtype=bool)
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
-    for (tt, th, tw), oi, ii in _taps3d(input.shape, output.shape, k, d, pad):
+    for (tt, th, tw), oi, ii in taps3d(input.shape, output.shape, k, d, pad):
         src, dst, m = input[ii], output[oi], mask[oi]
         xp.greater(src, dst, out=m)
         xp.copyto(dst, src, where=m)
@@ -115,7 +104,7 @@ def VolumetricMaxPooling_updateGradInput(
     gradInput.fill(0)
     zero = gradOutput.dtype.type(0)
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
-    for (tt, th, tw), oi, ii in _taps3d(input.shape, gradOutput.shape, k, d, pad):
+    for (tt, th, tw), oi, ii in taps3d(input.shape, gradOutput.shape, k, d, pad):
         dst = gradInput[ii]
         hit = indices[oi] == (tt | th << 8 | tw << 16)
         xp.add(dst, xp.where(hit, gradOutput[oi], zero), out=dst)
@@ -166,7 +155,7 @@ def VolumetricAveragePooling_updateOutput(
     _check("VolumetricAveragePooling_updateOutput", input, output)
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (padT, padH, padW)
     output.fill(0)
-    for _, oi, ii in _taps3d(input.shape, output.shape, k, d, pad):
+    for _, oi, ii in taps3d(input.shape, output.shape, k, d, pad):
         dst = output[oi]
         xp.add(dst, input[ii], out=dst)
     xp.divide(output, _divisors(xp, input, output, k, d, pad, count_include_pad), out=output)
@@ -203,7 +192,7 @@ def VolumetricAveragePooling_updateGradInput(
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (padT, padH, padW)
     scaled = gradOutput / _divisors(xp, input, gradOutput, k, d, pad, count_include_pad)
     gradInput.fill(0)
-    for _, oi, ii in _taps3d(input.shape, gradOutput.shape, k, d, pad):
+    for _, oi, ii in taps3d(input.shape, gradOutput.shape, k, d, pad):
         dst = gradInput[ii]
         xp.add(dst, scaled[oi], out=dst)
     return gradInput
