@@ -21,7 +21,7 @@ class Optimizer:
     def __init__(self, params: Iterable[Any], defaults: dict[str, Any]) -> None:
         self.defaults = defaults
         self.state: dict[int, dict[str, Any]] = {}
-        self._scratch: dict[int, Any] = {}
+        self._scratch: dict[tuple[Any, Any], Any] = {}
         self.param_groups: list[dict[str, Any]] = []
         items = list(params)
         if not items:
@@ -76,12 +76,15 @@ class Optimizer:
         """A scratch array shaped like parameter array ``x``, kept between steps.
 
         Updates write intermediate terms into it instead of allocating a temporary the
-        size of the parameter at every step.
+        size of the parameter at every step. Parameters are updated one at a time, so one
+        array per shape and dtype serves them all, and rebinding a parameter (Lua
+        ``getParameters``) leaves nothing behind.
         """
-        w = self._scratch.get(id(x))
-        if w is None or w.shape != x.shape or w.dtype != x.dtype:
-            w = np.empty_like(x)
-            self._scratch[id(x)] = w
+        key = (x.shape, x.dtype)
+        w = self._scratch.get(key)
+        if w is None:
+            w = np.empty_like(x, order="C")
+            self._scratch[key] = w
         return w
 
     def _update(self, x: Any, grad: Any, group: dict[str, Any], state: dict[str, Any]) -> None:

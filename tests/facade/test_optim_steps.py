@@ -96,6 +96,25 @@ def test_zero_grad_and_param_groups() -> None:
     assert 0.0 == g.item()
 
 
+def test_sgd_after_get_parameters_repoints_the_weights() -> None:
+    """Steps keep updating a Lua module whose tensors getParameters re-pointed, and the
+    optimizer keeps one scratch array per parameter shape, however often they move."""
+    lin = nn.Linear(3, 2).double()
+    opt = optim.SGD(lin.parameters(), lr=0.5, momentum=0.9)
+    x = pb.tensor(np.ones((1, 3)))
+    for i in range(3):
+        if i == 1:
+            pb.lua.execute("local m = ...; m:getParameters()", lin.lua)
+        before = lin.weight.detach().numpy().copy()
+        opt.zero_grad()
+        lin(x).sum().backward()
+        opt.step()
+        lua_w = pb.to_numpy(pb.lua.execute("local m = ...; return m.weight", lin.lua))
+        assert np.shares_memory(lua_w, lin.weight.detach().numpy())
+        assert not np.array_equal(before, lua_w)  # the Lua module saw the update
+    assert 2 == len(opt._scratch)  # (2, 3) and (2,)
+
+
 _MAP = {
     "learningRate": "lr",
     "learningRateDecay": "lr_decay",
