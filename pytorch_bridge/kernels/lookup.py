@@ -46,7 +46,11 @@ def LookupTable_updateOutput(input: Any, output: Any, weight: Any) -> Any:
     """
     xp = array_module(weight)
     idx = _rows("LookupTable_updateOutput", input, weight.shape[0])
-    xp.take(weight, idx, axis=0, out=output.reshape(idx.size, weight.shape[1]))
+    rows = output.reshape(idx.size, weight.shape[1])
+    if xp is np:  # the indices are checked: numpy's 'raise' mode would buffer the output
+        np.take(weight, idx, axis=0, out=rows, mode="clip")
+    else:
+        xp.take(weight, idx, axis=0, out=rows)
     return output
 
 
