@@ -63,6 +63,20 @@ def put_last_wins(xp: Any, dst: Any, axis: int, index: Any, vals: Any) -> None:
     dst[tuple(k[pick] for k in parts)] = flat_vals[pick]
 
 
+def take_checked(xp: Any, a: Any, index: Any, axis: int, out: Any) -> Any:
+    """``xp.take(a, index, axis, out=out)`` for 0-based indices already checked to be in range.
+
+    numpy's default 'raise' mode copies the whole result through a buffer before writing
+    ``out``; with the indices checked, 'clip' gives the same result written directly (numpy
+    still buffers when ``out`` overlaps ``a``). cupy's ``take`` has no modes and does not
+    guard against overlap, so there the result goes through a new array.
+    """
+    if xp is np:
+        return np.take(a, index, axis=axis, out=out, mode="clip")
+    out[...] = xp.take(a, index, axis=axis)
+    return out
+
+
 def along(axis: int, index: Any) -> tuple[Any, ...]:
     """The fancy index selecting ``index`` (0-based) on ``axis``, everything on the others."""
     return (slice(None),) * axis + (index,)
@@ -75,7 +89,7 @@ def index_select(src: Any, axis: int, index: Any, out: Any) -> int | None:
     bad = first_bad(xp, index, src.shape[axis])
     if bad is not None:
         return bad
-    out[...] = xp.take(src, index - 1, axis=axis)
+    take_checked(xp, src, index - 1, axis, out)
     return None
 
 

@@ -11,6 +11,7 @@ import numpy as np
 from ..backend import array_module
 from ..errors import ShapeError
 from . import _checks, kernel
+from .indexing import take_checked
 
 #: Index arrays up to this size are range-checked as a Python list (a few hundred ns),
 #: larger ones by two reductions.
@@ -46,11 +47,7 @@ def LookupTable_updateOutput(input: Any, output: Any, weight: Any) -> Any:
     """
     xp = array_module(weight)
     idx = _rows("LookupTable_updateOutput", input, weight.shape[0])
-    rows = output.reshape(idx.size, weight.shape[1])
-    if xp is np:  # the indices are checked: numpy's 'raise' mode would buffer the output
-        np.take(weight, idx, axis=0, out=rows, mode="clip")
-    else:
-        xp.take(weight, idx, axis=0, out=rows)
+    take_checked(xp, weight, idx, 0, output.reshape(idx.size, weight.shape[1]))
     return output
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..backend import array_module
 from ..errors import ShapeError
 from . import kernel
+from .indexing import take_checked
 
 
 def _source(xp: Any, n: int, lo: int, hi: int, mode: str) -> Any:
@@ -48,7 +49,7 @@ def _pad_forward(where: str, mode: str, input: Any, output: Any, pads: Any) -> A
         or (cols >= input.shape[-1]).any()
     ):
         raise ShapeError(f"{where}: padding too large for input of shape {tuple(input.shape)}")
-    xp.take(xp.take(input, rows, axis=-2), cols, axis=-1, out=output)
+    take_checked(xp, xp.take(input, rows, axis=-2), cols, -1, output)
     return output
 
 

@@ -23,6 +23,20 @@ def test_index_select_matches_take(xp: Any) -> None:
     xp.testing.assert_array_equal(xp.take(a, idx - 1, axis=1), out)
 
 
+def test_index_select_into_a_strided_or_overlapping_destination(xp: Any) -> None:
+    """The destination may be a strided view, or the source itself: the result is the
+    selection of the source as it was."""
+    a = grid(xp)
+    idx = xp.asarray([2, 2, 1], dtype=np.int64)
+    want = xp.take(a, idx - 1, axis=0)
+    base = xp.zeros((3, 6))
+    assert indexing.index_select(a, 0, idx, base[:, ::2]) is None
+    xp.testing.assert_array_equal(want, base[:, ::2])
+    xp.testing.assert_array_equal(xp.zeros((3, 3)), base[:, 1::2])
+    assert indexing.index_select(a, 0, idx, a) is None
+    xp.testing.assert_array_equal(want, a)
+
+
 def test_out_of_range_index_is_returned_and_nothing_written(xp: Any) -> None:
     """An index outside [1, size] is returned and the destination is left unchanged."""
     a = grid(xp)
