@@ -36,6 +36,19 @@ def _rows(where: str, input: Any, nIndex: int) -> Any:
     return idx
 
 
+def _one_row(where: str, input: Any, nIndex: int) -> int | None:
+    """The 0-based row of a one-element ``input`` (checked like ``_rows``), or None when it
+    holds another number of indices. One word at a time is the common call of a recursive
+    or recurrent network, and a plain row copy costs a fraction of a gather."""
+    if input.size != 1:
+        return None
+    _checks.integer_dtype(where, "input", input)
+    i = int(input.reshape(-1).tolist()[0])
+    if not 1 <= i <= nIndex:
+        raise ShapeError(f"{where}: indices must be in [1, {nIndex}], got values in [{i}, {i}]")
+    return i - 1
+
+
 @kernel
 def LookupTable_updateOutput(input: Any, output: Any, weight: Any) -> Any:
     """nn.LookupTable forward: ``output[..., :] = weight[input - 1]``.
@@ -46,6 +59,10 @@ def LookupTable_updateOutput(input: Any, output: Any, weight: Any) -> Any:
         weight: ``(nIndex, nOutput)``.
     """
     xp = array_module(weight)
+    row = _one_row("LookupTable_updateOutput", input, weight.shape[0])
+    if row is not None:
+        output[...] = weight[row].reshape(output.shape)
+        return output
     idx = _rows("LookupTable_updateOutput", input, weight.shape[0])
     take_checked(xp, weight, idx, 0, output.reshape(idx.size, weight.shape[1]))
     return output
@@ -65,6 +82,18 @@ def LookupTable_accGradParameters(
     for every index except ``paddingValue``, divided by the index's count when
     ``scaleGradByFreq`` (then ``count`` ``(nIndex,)`` receives the counts)."""
     xp = array_module(gradWeight)
+    row = (
+        None
+        if scaleGradByFreq
+        else _one_row("LookupTable_accGradParameters", input, gradWeight.shape[0])
+    )
+    if row is not None:
+        if row != paddingValue - 1:
+            g = gradOutput.reshape(gradWeight.shape[1])
+            g = g * scale if scale != 1 else g
+            dst = gradWeight[row]
+            xp.add(dst, g if g.dtype == dst.dtype else g.astype(dst.dtype), out=dst)
+        return
     idx = _rows("LookupTable_accGradParameters", input, gradWeight.shape[0])
     go = gradOutput.reshape(idx.size, gradWeight.shape[1])
     if scale != 1:
@@ -77,12 +106,7 @@ def LookupTable_accGradParameters(
     if 1 <= paddingValue <= gradWeight.shape[0]:  # otherwise no valid index can equal it
         keep = idx != paddingValue - 1
         idx, go = idx[keep], go[keep]
-    go = go if go.dtype == gradWeight.dtype else go.astype(gradWeight.dtype)
-    if idx.size == 1:  # one row (a word at a time): a plain add, at half of add.at's cost
-        row = gradWeight[int(idx[0])]
-        xp.add(row, go[0], out=row)
-        return
-    xp.add.at(gradWeight, idx, go)
+    xp.add.at(gradWeight, idx, go if go.dtype == gradWeight.dtype else go.astype(gradWeight.dtype))
 
 
 @kernel

@@ -307,6 +307,11 @@ def test_lookup_table_gather_accumulate_and_renorm(xp: Any, host: Any) -> None:
             expected[k - 1] += SCALE * host(go).reshape(-1, 3)[i]
     assert np.allclose(expected, host(gw))
     for one in ([4], [[4]], [5]):  # a single index (the padding one adds nothing)
+        single = xp.asarray(one)
+        shape = (*single.shape, 3)
+        got = K["LookupTable_updateOutput"](single, xp.empty(shape), w)
+        k = int(np.asarray(one).reshape(-1)[0])
+        assert np.array_equal(host(w)[k - 1].reshape(shape), host(got))
         before = gw.copy()
         g1 = rand(xp, 1, 3)
         K["LookupTable_accGradParameters"](xp.asarray(one), g1, gw, None, False, 5, SCALE)
@@ -322,8 +327,13 @@ def test_lookup_table_gather_accumulate_and_renorm(xp: Any, host: Any) -> None:
     K["LookupTable_renorm"](xp.asarray([1, 3, 3], dtype=xp.int64), big, 1.0, 2.0)
     assert np.allclose(1.0, np.linalg.norm(host(big)[[0, 2]], axis=1), atol=1e-6)
     assert np.array_equal(np.full((2, 2), 3.0), host(big)[[1, 3]])
-    with pytest.raises(ShapeError):
-        K["LookupTable_updateOutput"](xp.asarray([6], dtype=xp.int64), xp.empty((1, 3)), w)
+    for bad in ([6], [0], [2, 6]):
+        with pytest.raises(ShapeError, match=r"indices must be in \[1, 5\]"):
+            K["LookupTable_updateOutput"](xp.asarray(bad), xp.empty((len(bad), 3)), w)
+        with pytest.raises(ShapeError, match=r"indices must be in \[1, 5\]"):
+            K["LookupTable_accGradParameters"](
+                xp.asarray(bad), xp.ones((len(bad), 3)), gw, None, False, 0, 1.0
+            )
 
 
 def test_bilinear_gradients(xp: Any, host: Any) -> None:
