@@ -132,13 +132,21 @@ def edge(t: Any) -> Any:
 
 
 class LuaCall(Function):
-    """The node of one call of a Lua module: backward is the module's ``backward``."""
+    """The node of one call of a Lua module: backward is the module's ``backward``.
 
-    __slots__ = ("proxy", "stamp", "rng", "shapes")
+    ``keep``, for modules whose backward reads only input, gradOutput and output (Tanh,
+    Sigmoid, ...): the module's output buffer array at forward time, the call's output
+    array and its version. When a later call through the same proxy overwrote the buffer,
+    backward copies the output back instead of having Lua run forward again; Lua checks
+    that the buffer is still that memory and otherwise runs forward as for other modules.
+    """
+
+    __slots__ = ("proxy", "stamp", "rng", "shapes", "keep")
     proxy: Any
     stamp: int
     rng: Any
     shapes: Any
+    keep: Any
 
     def backward(self, grad: Any) -> tuple[Any, ...]:
         p = self.proxy
@@ -165,7 +173,13 @@ class LuaCall(Function):
             if e is not None:
                 need = True
                 break
-        res = p._bwd(p._lua, self.stamp, xl, gl, need, self.rng)
+        ptr = 0
+        keep = self.keep
+        if keep is not None and p._last[0] != self.stamp and keep[2][0] == keep[3]:
+            np.copyto(keep[0], keep[1])
+            ptr = keep[0].__array_interface__["data"][0]
+        res = p._bwd(p._lua, self.stamp, xl, gl, need, self.rng, ptr)
+        p._last[0] = self.stamp
         if not need:
             return (None,) * len(nxt)
         if res[0]:
@@ -217,6 +231,7 @@ def _call_one(p: Any, x: Tensor) -> Any:
         if not private:
             slot.stamp = res[0]
         saved = (a, xl if private else None)
+    p._last[0] = res[0]
     if res[2]:
         return _record(p, res, saved, (x,), record)
     out = new_tensor(res[3].copy())
@@ -227,6 +242,7 @@ def _call_one(p: Any, x: Tensor) -> Any:
         fn.rng = res[1]
         fn.saved = saved
         fn.shapes = None
+        fn.keep = (res[3], out._array, out._vc, 0) if p._output_only else None
         fn.next = ((x._node if x._node is not None else x) if x._rg else None,)
         fn.versions = ((x._vc, x._vc[0]),)
         out._rg = True
@@ -242,6 +258,7 @@ def _call_table(p: Any, ts: list[Any]) -> Any:
     record = MODE.enabled and (p._has_params or any(edge(t) is not None for t in ts))
     xl = b.table(*[wrap(b, a) for a in arrays])
     res = p._fwd(p._lua, xl, record and p._random)
+    p._last[0] = res[0]
     return _record(p, res, (arrays, xl), tuple(ts), record)
 
 
@@ -256,6 +273,7 @@ def _record(p: Any, res: Any, saved: Any, inputs: tuple[Any, ...], record: bool)
     fn.rng = res[1]
     fn.saved = saved
     fn.shapes = [(a.shape, a.dtype) for a in outs[0]] if res[2] else None
+    fn.keep = None
     fn.next = tuple([edge(t) for t in inputs])
     fn.versions = tuple([(t._vc, t._vc[0]) for t in inputs if isinstance(t, Tensor)])
     return finish(fn, outs, True)

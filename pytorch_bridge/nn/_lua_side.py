@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..runtime import get_runtime
+from ._lua_struct import STRUCTURE_SOURCE
 
 _SOURCE = r"""
 local torch = require 'torch'
+local ffi = require 'ffi'
 require 'nn'
 if nn.PyModule == nil then require 'nn.PyModule' end
 local np = torch._np
@@ -30,6 +32,11 @@ local INPUT_ONLY = {
    ['nn.Linear'] = true, ['nn.Threshold'] = true, ['nn.ReLU'] = true,
    ['nn.Identity'] = true, ['nn.View'] = true, ['nn.Reshape'] = true,
    ['nn.LookupTable'] = true,
+}
+-- Modules whose backward reads only input, gradOutput and output: an overwritten output is
+-- put back from the call's own copy instead of running forward again (see B.backward).
+local OUTPUT_ONLY = {
+   ['nn.Tanh'] = true, ['nn.Sigmoid'] = true, ['nn.SoftMax'] = true, ['nn.LogSoftMax'] = true,
 }
 -- Modules whose accGradParameters does not need updateGradInput to have run first.
 local ACC_ALONE = { ['nn.Linear'] = true, ['nn.LookupTable'] = true }
@@ -98,10 +105,12 @@ local function isRandom(m) return RANDOM[torch.typename(m)] == true end
 local function isInplace(m) return rawget(m, 'inplace') == true end
 
 --[[ Whether `m` (or a descendant) draws random numbers in forward, whether it has
-parameters, and whether a module in it works in place. ]]
+parameters, whether a module in it works in place, and whether its backward reads only its
+input, gradOutput and output. ]]
 function B.info(m)
    local p = m.parameters and m:parameters()
-   return anyTree(m, isRandom), p ~= nil and #p > 0, anyTree(m, isInplace)
+   return anyTree(m, isRandom), p ~= nil and #p > 0, anyTree(m, isInplace),
+      OUTPUT_ONLY[torch.typename(m)] == true and not isInplace(m)
 end
 
 local function arrays(out)
@@ -161,12 +170,22 @@ local function accAlone(m, x, g)
    end
 end
 
+-- Whether Python put the call's output back into `m.output`: `ptr` is the address it wrote
+-- (0: none), valid while the buffer is that memory, contiguous and sized like the input.
+local function outputPutBack(m, x, ptr)
+   if ptr == 0 or not OUTPUT_ONLY[torch.typename(m)] then return false end
+   local out = m.output
+   return out:isContiguous() and out:nElement() > 0 and out:isSameSizeAs(x)
+      and tonumber(ffi.cast('intptr_t', out:data())) == ptr
+end
+
 --[[ Backward of the call stamped `c` on input `x` with gradOutput `g`. When a later call
 overwrote what the module keeps, forward runs again first (with the generator state
-`rng` of the original call). Returns the gradInput array(s) when `needGI`. ]]
-function B.backward(m, c, x, g, needGI, rng)
+`rng` of the original call), unless only the output was needed and Python put it back at
+address `outPtr`. Returns the gradInput array(s) when `needGI`. ]]
+function B.backward(m, c, x, g, needGI, rng, outPtr)
    if not freshTree(m, c) then
-      if not INPUT_ONLY[torch.typename(m)] then
+      if not INPUT_ONLY[torch.typename(m)] and not outputPutBack(m, x, outPtr or 0) then
          local now
          if rng ~= nil then
             now = torch.getRNGState()
@@ -206,79 +225,6 @@ function B.critBackward(m, c, x, t)
    return arrays(m:backward(x, t))
 end
 
---[[ The parameter arrays of a module that is not a container, their gradient arrays and
-the field names they sit in (nil where no field holds the tensor). ]]
-function B.leafParams(m)
-   if type(rawget(m, 'modules')) == 'table' then return 0 end
-   local p, g = m:parameters()
-   if p == nil then return 0 end
-   local out = { #p }
-   for i = 1, #p do
-      local name = nil
-      for k, v in pairs(m) do
-         if rawequal(v, p[i]) and type(k) == 'string' then name = k; break end
-      end
-      out[#out + 1] = np(p[i])
-      out[#out + 1] = g and g[i] and np(g[i]) or false
-      out[#out + 1] = name or false
-   end
-   return unpack(out)
-end
-
---[[ The arrays of the named tensor fields of `m` (false for absent ones). ]]
-function B.fields(m, ...)
-   local out = {}
-   for i = 1, select('#', ...) do
-      local v = m[select(i, ...)]
-      out[i] = torch.isTensor(v) and v:nElement() > 0 and np(v) or false
-   end
-   return unpack(out, 1, select('#', ...))
-end
-
-function B.children(m)
-   local ms = rawget(m, 'modules')
-   if type(ms) ~= 'table' then return 0 end
-   return #ms, unpack(ms)
-end
-
-function B.isContainer(m)
-   return type(rawget(m, 'modules')) == 'table'
-end
-
-function B.kind(m)
-   if torch.isTypeOf(m, 'nn.PyModule') then return 'py' end
-   if torch.isTypeOf(m, 'nn.Criterion') then return 'criterion' end
-   if torch.isTypeOf(m, 'nn.Module') then return 'module' end
-   return false
-end
-
---[[ Insert `child` at 1-based `index` of container `m` (append when nil). ]]
-function B.insert(m, child, index)
-   if index == nil then return m:add(child) end
-   if m.insert then return m:insert(child, index) end
-   table.insert(m.modules, index, child)
-   return m
-end
-
-function B.remove(m, index)
-   if m.remove then return m:remove(index) end
-   return table.remove(m.modules, index)
-end
-
-function B.tostring(m) return tostring(m) end
-function B.luatype(v) return type(v) end
-function B.typename(m) return torch.typename(m) end
-
-function B.construct(name, ...)
-   local cls = nn[name]
-   if cls == nil then error('pytorch_bridge.nn: Lua nn has no class ' .. name, 2) end
-   return cls(...)
-end
-
-function B.call(m, method, ...) return m[method](m, ...) end
-function B.get(m, key) return m[key] end
-function B.set(m, key, v) m[key] = v end
-
 return B
 """
 
@@ -291,6 +237,7 @@ def bridge() -> Any:
     if b is None:
         rt = get_runtime()
         b = rt.execute(_SOURCE)
+        rt.execute(STRUCTURE_SOURCE, b)
         _STATE["B"] = b
         from . import _pymodule
 

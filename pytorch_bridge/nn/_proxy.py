@@ -99,13 +99,15 @@ class LuaModule(Module):
         d["_xs"] = Slot()
         d["_gs"] = Slot()
         d["_handles"] = {}
+        d["_last"] = [0]  # stamp of the latest call made through this proxy
         self._refresh()
 
     def _refresh(self) -> None:
-        random, has_params, inplace = self._b.info(self._lua)
+        random, has_params, inplace, output_only = self._b.info(self._lua)
         self.__dict__["_random"] = bool(random)
         self.__dict__["_has_params"] = bool(has_params)
         self.__dict__["_inplace"] = bool(inplace)
+        self.__dict__["_output_only"] = bool(output_only)
         self.__dict__["_dtype"] = _dtype_of(self._b.get(self._lua, "_type"))
 
     @property
