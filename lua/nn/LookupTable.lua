@@ -66,9 +66,23 @@ local function checkInput(input)
    end
 end
 
+--[[ `input` as a contiguous LongTensor: indices of another type (a DoubleTensor built with
+torch.Tensor{...}, say) or layout are copied into `_input`, as Torch7 did.
+ARGS: input (indices) RETURN: input or self._input ]]
+function LookupTable:makeInputContiguous(input)
+   if not input:isContiguous() or torch.type(input) ~= torch.type(self._input) then
+      self.copiedInput = true
+      self._input:resize(input:size()):copy(input)
+      return self._input
+   end
+   self.copiedInput = false
+   return input
+end
+
 function LookupTable:updateOutput(input)
    self:backCompatibility()
    checkInput(input)
+   input = self:makeInputContiguous(input)
    self:renorm(input)
    if input:dim() == 1 then
       self.output:resize(input:size(1), self.weight:size(2))
@@ -88,6 +102,7 @@ end
 function LookupTable:accGradParameters(input, gradOutput, scale)
    self:backCompatibility()
    checkInput(input)
+   input = self:makeInputContiguous(input)
    local count = nil
    if self.shouldScaleGradByFreq then
       self._count:resize(self.gradWeight:size(1))
@@ -101,7 +116,9 @@ end
 (nothing without maxNorm). ARGS: input (indices) ]]
 function LookupTable:renorm(input)
    if not self.maxNorm then return end
+   self:backCompatibility()
    checkInput(input)
+   input = self:makeInputContiguous(input)
    K.LookupTable_renorm(np(input), np(self.weight), self.maxNorm, self.normType or 2)
 end
 
