@@ -28,8 +28,11 @@ local function setTarget(self, target)
       self.target = self.target:long()
       self.target:resize(1)
       self.target[1] = target
-   else
+   elseif torch.isTensor(target) then
       self.target = target:long()
+   else
+      error('nn.ClassNLLCriterion: target must be a number or a tensor of class indices, got '
+         .. (torch.typename(target) or type(target)), 3)
    end
 end
 

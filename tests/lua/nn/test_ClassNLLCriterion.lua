@@ -36,6 +36,16 @@ function tests.values()
    tester:eq(c.ignoreIndex, -100, 'ignoreIndex default')
 end
 
+function tests.targetOfAnotherKindNamesTheCriterion()
+   local c = nn.ClassNLLCriterion()
+   local input = torch.randn(2, 3)
+   tester:eq(c:forward(input, torch.Tensor({ 1, 3 })), c:forward(input, torch.LongTensor({ 1, 3 })),
+      'DoubleTensor targets')
+   local ok, err = pcall(function() c:forward(input, { 1, 3 }) end)
+   tester:assert(not ok and tostring(err):find('nn.ClassNLLCriterion: target must be', 1, true)
+      ~= nil and tostring(err):find('got table', 1, true) ~= nil, tostring(err))
+end
+
 function tests.toString()
    tester:eq(tostring(nn.ClassNLLCriterion()), 'nn.ClassNLLCriterion', 'tostring')
 end
