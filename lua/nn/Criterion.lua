@@ -30,6 +30,7 @@ end
 --[[ Convert all tensor fields (recursively) to `typename`. RETURN: self ]]
 function Criterion:type(typename, tensorCache)
    assert(typename, 'nn.Criterion.type: must provide a type to convert to')
+   nn.utils.checkTensorType(torch.typename(self) or 'nn.Criterion', typename)
    tensorCache = tensorCache or {}
    for key, value in pairs(self) do
       self[key] = nn.utils.recursiveType(value, typename, tensorCache)

@@ -104,6 +104,7 @@ end
 return the current type. ARGS: typename (string), tensorCache (table or nil) RETURN: self ]]
 function Module:type(typename, tensorCache)
    if not typename then return self._type end
+   nn.utils.checkTensorType(torch.typename(self) or 'nn.Module', typename)
    tensorCache = tensorCache or {}
    for key, value in pairs(self) do
       self[key] = nn.utils.recursiveType(value, typename, tensorCache)

@@ -15,6 +15,17 @@ local function convertStorage(storage, storageType)
    return new
 end
 
+--[[ Raise an error naming `who` unless `typename` is a tensor type this runtime provides.
+CUDA types (cutorch) are not provided: a module asked for one keeps its type.
+ARGS: who (string, e.g. 'nn.Linear'), typename (string) ]]
+function utils.checkTensorType(who, typename)
+   local name = type(typename) == 'string' and shortName(typename)
+   if name and torch[name] and torch.isTensor(torch[name]()) then return end
+   local hint = tostring(typename):find('Cuda', 1, true)
+      and ' (CUDA tensors need cutorch, which this runtime does not provide)' or ''
+   error(string.format('%s:type: no tensor type %s%s', who, tostring(typename), hint), 3)
+end
+
 --[[ Convert every tensor found in `param` (a tensor, module, criterion or nested table) to
 type `typename`, keeping storage sharing: tensors on one storage stay on one storage.
 ARGS: param, typename (string, e.g. 'torch.FloatTensor'), tensorCache (table or nil)

@@ -78,6 +78,17 @@ function tests.typeConvertsFieldsAndBuffersKeepingSharing()
    tester:eq(torch.type(m.modules[3].bias), 'torch.DoubleTensor', 'back to double')
 end
 
+function tests.unavailableTypeIsRefusedBeforeAnyConversion()
+   local m = mlp()
+   local ok, err = pcall(function() m:cuda() end)
+   tester:assert(not ok and tostring(err):find('nn.Sequential:type: no tensor type '
+      .. 'torch.CudaTensor (CUDA tensors need cutorch', 1, true) ~= nil, tostring(err))
+   tester:eq(torch.type(m.modules[1].weight), 'torch.DoubleTensor', 'nothing converted')
+   ok, err = pcall(function() nn.MSECriterion():type('torch.NoSuchTensor') end)
+   tester:assert(not ok and tostring(err):find('nn.MSECriterion:type: no tensor type '
+      .. 'torch.NoSuchTensor', 1, true) ~= nil, tostring(err))
+end
+
 function tests.cloneCopiesOrShares()
    torch.manualSeed(54)
    local m = nn.Linear(2, 2)
