@@ -7,6 +7,7 @@ table.unpack = table.unpack or unpack   -- luacheck: ignore 142 143
 package.loaded.torch = torch
 
 torch._bridge = require 'torch._bridge'
+require 'paths'  -- as in Torch7, `paths` is a global once torch is loaded
 
 --[[ Run the file `file` of package `package` (as upstream's torch.include).
 ARGS: package (string), file (string) ]]
