@@ -151,7 +151,20 @@ class Tensor(TensorOps):
         """The elements as (nested) Python lists of numbers."""
         return self._array.tolist()
 
+    #: numpy defers binary operators to the tensor (``array + tensor`` stays on the tape).
+    __array_priority__ = 1000
+
     def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray[Any, Any]:
+        """The array, for numpy functions; like ``numpy()``, refused while recording needs it.
+
+        Raises:
+            AutogradError: when the tensor requires grad (use ``detach()`` first).
+        """
+        if self._rg:
+            raise AutogradError(
+                "numpy cannot take a tensor that requires grad (its gradient would be lost); "
+                "use detach() first, or tensor operations"
+            )
         a = self._array
         return a if dtype is None else a.astype(dtype)  # type: ignore[no-any-return]
 

@@ -45,6 +45,23 @@ def test_numpy_of_tensor_requiring_grad_needs_detach():
     assert [1.0, 0.0] == t.tolist()
 
 
+def test_numpy_operands_stay_on_the_tape():
+    """An array on the left of an operator gives a recorded tensor (numpy defers to the
+    tensor); numpy functions refuse a tensor on the tape and take a detached one."""
+    t = pb.tensor(np.array([1.0, 2.0]), requires_grad=True)
+    w = np.array([3.0, 4.0])
+    y = w * t + np.ones(2) - (w / t) ** 2
+    assert isinstance(y, pb.Tensor) and y.requires_grad
+    y.sum().backward()
+    np.testing.assert_allclose(w + 2 * w**2 / t.detach().numpy() ** 3, t.grad.numpy())
+    with pytest.raises(pb.AutogradError, match="detach"):
+        np.exp(t)
+    with pytest.raises(pb.AutogradError):
+        np.asarray(t)
+    np.testing.assert_allclose(np.exp([1.0, 2.0]), np.exp(t.detach()))
+    assert np.asarray(pb.tensor(w)).tolist() == [3.0, 4.0]
+
+
 def test_fields_and_conversions():
     """shape, dtype, device, item, tolist, len and size behave as in numpy/PyTorch."""
     t = pb.arange(6).reshape(2, 3)
