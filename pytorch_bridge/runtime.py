@@ -42,7 +42,24 @@ def _split_lua_error(exc: BaseException) -> LuaError:
     text = str(exc)
     message, _, trace = text.partition(_TRACEBACK_MARK)
     tb = ("stack traceback:\n" + trace) if trace else ""
-    return LuaError(message, tb)
+    # nn containers start their messages with a newline ("\nIn 2 module of nn.Sequential:")
+    return LuaError(message.lstrip("\n"), tb)
+
+
+def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` (a Lua function) as a Python function whose Lua errors raise :class:`LuaError`.
+
+    For functions called on hot paths: a ``try`` costs nothing until an error happens,
+    where a ``with lua_errors()`` block would cost a context manager per call.
+    """
+
+    def call(*args: Any) -> Any:
+        try:
+            return fn(*args)
+        except _lupa.LuaError as exc:
+            raise _split_lua_error(exc) from None
+
+    return call
 
 
 @contextmanager

@@ -29,7 +29,7 @@ function Linear:reset(stdv)
 end
 
 local function checkInput(self, input)
-   local d = input:dim()
+   local d = torch.isTensor(input) and input:dim()
    if d ~= 1 and d ~= 2 then
       error('nn.Linear: input must be a vector or a matrix', 3)
    end

@@ -9,9 +9,10 @@ later call overwrote the buffers its backward reads, and runs ``forward`` again 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
-from ..runtime import get_runtime
+from ..runtime import get_runtime, guarded
 from ._lua_struct import STRUCTURE_SOURCE
 
 _SOURCE = r"""
@@ -232,12 +233,14 @@ _STATE: dict[str, Any] = {}
 
 
 def bridge() -> Any:
-    """Return the Lua helper table, loading it into the runtime on first use."""
+    """Return the Lua helpers (loaded into the runtime on first use) as an object whose
+    functions raise :class:`pytorch_bridge.LuaError` for Lua errors."""
     b = _STATE.get("B")
     if b is None:
         rt = get_runtime()
-        b = rt.execute(_SOURCE)
-        rt.execute(STRUCTURE_SOURCE, b)
+        table = rt.execute(_SOURCE)
+        rt.execute(STRUCTURE_SOURCE, table)
+        b = SimpleNamespace(**{str(k): guarded(fn) for k, fn in table.items()})
         _STATE["B"] = b
         from . import _pymodule
 

@@ -336,3 +336,19 @@ def test_output_put_back_only_when_the_buffer_still_holds_it(leaf: Any) -> None:
     )
     seq = nn.Sequential().add(tanh)
     assert pb.gradcheck(lambda x: tanh(x) * seq(x * 3), [leaf(2, 3)])
+
+
+def test_lua_errors_of_calls_are_bridge_errors(leaf: Any) -> None:
+    """An error inside a Lua module called from Python is a pytorch_bridge.LuaError whose
+    message names the container's child and the problem."""
+    seq = nn.Sequential().add(nn.Linear(3, 2))
+    with pytest.raises(pb.LuaError, match="nn.Linear: size mismatch") as info:
+        seq(leaf(1, 4))
+    assert str(info.value).startswith("In 1 module of nn.Sequential:\n")
+    assert "stack traceback" in info.value.traceback
+    with pytest.raises(pb.LuaError, match="nn.Linear: input must be a vector or a matrix"):
+        seq([leaf(1, 3)])
+    y = seq(leaf(1, 3))
+    seq.lua.modules[1].weight = None  # backward now fails inside Lua
+    with pytest.raises(pb.LuaError):
+        y.sum().backward()
