@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._call_criterion import LuaCriterion
 from ._load import load
 from ._module import Module, Parameter
-from ._proxy import LuaCriterion, LuaModule, from_lua, sync, to_lua_arg
+from ._proxy import LuaModule, from_lua, sync, to_lua_arg
 
 __all__ = [
     "LuaCriterion",

@@ -37,6 +37,14 @@ _TNAME = {dt: name for name, (dt, _) in TORCH_TYPES.items()}
 _new = object.__new__
 
 
+def dtype_of(typename: Any) -> Any:
+    """The numpy dtype of a Torch7 tensor type name, or None when it is not one."""
+    if not isinstance(typename, str) or not typename.startswith("torch."):
+        return None
+    entry = TORCH_TYPES.get(typename[len("torch.") : -len("Tensor")])
+    return entry[0] if entry is not None else None
+
+
 def tname(dtype: np.dtype[Any]) -> str:
     """Torch7's type prefix ('Float', 'Double', ...) of a numpy dtype."""
     try:

@@ -1,6 +1,6 @@
-"""Calling Lua criteria from Python as tape operations: the loss is a 0-d tensor whose node's
-backward is the criterion's ``updateGradInput`` times the incoming gradient. Inputs and
-targets reach Lua as module inputs do (see ``_call``)."""
+"""Lua criteria from Python: the :class:`LuaCriterion` proxy, and its calls as tape operations
+(the loss is a 0-d tensor whose node's backward is the criterion's ``updateGradInput`` times
+the incoming gradient). Inputs and targets reach Lua as module inputs do (see ``_call``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import numpy as np
 
 from .._tensor import Tensor, new_tensor
 from ..autograd.function import MODE, Function
-from ._call import check_dtype, edge
+from ._call import Slot, check_dtype, dtype_of, edge
+from ._lua_side import bridge
 
 _new = object.__new__
 
@@ -66,3 +67,39 @@ def call_criterion(p: Any, x: Tensor, target: Any) -> Tensor:
         out._rg = True
         out._node = fn
     return out
+
+
+class LuaCriterion:
+    """A Lua ``nn`` criterion called from Python: ``crit(input, target)`` gives a 0-d loss.
+
+    Targets are passed to Lua as they are, so class indices are 1-based as in Torch7;
+    build the criterion with ``zero_based=True`` to pass 0-based class indices instead
+    (1 is added before they reach Lua).
+    """
+
+    def __init__(self, lua_obj: Any, zero_based: bool = False) -> None:
+        self._lua = lua_obj
+        self._b = bridge()
+        self._xs = Slot()
+        self._ts = Slot()
+        self._zero_based = zero_based
+        self._dtype: Any = None  # criteria do not record their type; set by type()
+
+    @property
+    def lua(self) -> Any:
+        """The Lua criterion object itself."""
+        return self._lua
+
+    def __call__(self, input: Tensor, target: Any) -> Tensor:
+        return call_criterion(self, input, target)
+
+    forward = __call__
+
+    def type(self, typename: str) -> LuaCriterion:
+        """Convert the criterion's tensors; returns self."""
+        self._b.call(self._lua, "type", typename)
+        self._dtype = dtype_of(typename)
+        return self
+
+    def __repr__(self) -> str:
+        return str(self._b.tostring(self._lua))

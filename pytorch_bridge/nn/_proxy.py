@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._tensor import Tensor, new_tensor
-from ..backend import TORCH_TYPES
 from ..runtime import get_runtime
-from ._call import Slot, call_module, wrap
-from ._call_criterion import call_criterion
+from ._call import Slot, call_module, dtype_of, wrap
+from ._call_criterion import LuaCriterion
 from ._lua_side import bridge
 from ._module import Module
 
@@ -35,14 +34,6 @@ def _own(h: Tensor, proxy: Any) -> None:
 
 
 _BUFFER_FIELDS = ("running_mean", "running_var")
-
-
-def _dtype_of(typename: Any) -> Any:
-    """The numpy dtype of a Torch7 tensor type name, or None when it is not one."""
-    if not isinstance(typename, str) or not typename.startswith("torch."):
-        return None
-    entry = TORCH_TYPES.get(typename[len("torch.") : -len("Tensor")])
-    return entry[0] if entry is not None else None
 
 
 def from_lua(obj: Any) -> Any:
@@ -108,7 +99,7 @@ class LuaModule(Module):
         self.__dict__["_has_params"] = bool(has_params)
         self.__dict__["_inplace"] = bool(inplace)
         self.__dict__["_output_only"] = bool(output_only)
-        self.__dict__["_dtype"] = _dtype_of(self._b.get(self._lua, "_type"))
+        self.__dict__["_dtype"] = dtype_of(self._b.get(self._lua, "_type"))
 
     @property
     def lua(self) -> Any:
@@ -256,42 +247,6 @@ class LuaModule(Module):
     def double(self) -> LuaModule:
         """Convert to float64 (``:double()``); returns self."""
         return self.type("torch.DoubleTensor")
-
-    def __repr__(self) -> str:
-        return str(self._b.tostring(self._lua))
-
-
-class LuaCriterion:
-    """A Lua ``nn`` criterion called from Python: ``crit(input, target)`` gives a 0-d loss.
-
-    Targets are passed to Lua as they are, so class indices are 1-based as in Torch7;
-    build the criterion with ``zero_based=True`` to pass 0-based class indices instead
-    (1 is added before they reach Lua).
-    """
-
-    def __init__(self, lua_obj: Any, zero_based: bool = False) -> None:
-        self._lua = lua_obj
-        self._b = bridge()
-        self._xs = Slot()
-        self._ts = Slot()
-        self._zero_based = zero_based
-        self._dtype: Any = None  # criteria do not record their type; set by type()
-
-    @property
-    def lua(self) -> Any:
-        """The Lua criterion object itself."""
-        return self._lua
-
-    def __call__(self, input: Tensor, target: Any) -> Tensor:
-        return call_criterion(self, input, target)
-
-    forward = __call__
-
-    def type(self, typename: str) -> LuaCriterion:
-        """Convert the criterion's tensors; returns self."""
-        self._b.call(self._lua, "type", typename)
-        self._dtype = _dtype_of(typename)
-        return self
 
     def __repr__(self) -> str:
         return str(self._b.tostring(self._lua))
