@@ -2,5 +2,5 @@
 return {
    'SpatialConvolution', 'SpatialConvolutionMM', 'SpatialDilatedConvolution',
    'SpatialFullConvolution', 'SpatialConvolutionLocal', 'TemporalConvolution',
-   'VolumetricConvolution', 'VolumetricFullConvolution',
+   'VolumetricConvolution', 'VolumetricFullConvolution', 'SpatialConvolutionMap',
 }

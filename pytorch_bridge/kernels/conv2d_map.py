@@ -1,0 +1,131 @@
+"""Connection-table convolution kernels (THNN SpatialConvolutionMap): row ``k`` of the table
+links input plane ``connTable[k, 0]`` to output plane ``connTable[k, 1]`` (1-based) through
+its own ``kH x kW`` filter ``weight[k]``, a valid cross-correlation with strides ``dH, dW``.
+
+Arrays: ``input`` ``(C, iH, iW)`` or ``(N, C, iH, iW)`` with ``C >= nInputPlane``;
+``weight`` ``(K, kH, kW)`` for the ``K`` table rows; ``connTable`` ``(K, 2)``; ``output``
+``(..., nOutputPlane, oH, oW)`` with ``oH = (iH - kH) // dH + 1``, sized by the Lua side.
+Windows are visited one tap at a time (each a strided view of the planes the table selects)
+and the rows are summed per plane, so no Python loop runs over pixels or batch items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..backend import array_module
+from ..errors import ShapeError
+from . import kernel
+
+
+def _table(where: str, connTable: Any, weight: Any, nIn: int, nOut: int) -> tuple[Any, Any]:
+    """The 0-based (input planes, output planes) of the table rows, checked."""
+    xp = array_module(weight)
+    if connTable.ndim != 2 or connTable.shape[1] != 2 or connTable.shape[0] != weight.shape[0]:
+        raise ShapeError(
+            f"{where}: connTable has shape {tuple(connTable.shape)} but weight has shape "
+            f"{tuple(weight.shape)} (one table row of two planes per filter)"
+        )
+    t = connTable.astype(xp.int64) - 1
+    ins, outs = t[:, 0], t[:, 1]
+    if t.size and (
+        int(ins.min()) < 0
+        or int(ins.max()) >= nIn
+        or int(outs.min()) < 0
+        or int(outs.max()) >= nOut
+    ):
+        raise ShapeError(f"{where}: connTable refers to planes outside 1..{nIn} / 1..{nOut}")
+    return ins, outs
+
+
+def _taps(kH: int, kW: int, oH: int, oW: int, dH: int, dW: int) -> Iterator[Any]:
+    """``(ky, kx, index)`` for every filter tap: ``index`` picks the input pixels it meets."""
+    for ky in range(kH):
+        rows = slice(ky, ky + (oH - 1) * dH + 1, dH)
+        for kx in range(kW):
+            yield ky, kx, (..., rows, slice(kx, kx + (oW - 1) * dW + 1, dW))
+
+
+def _batch(a: Any) -> Any:
+    return a[None] if a.ndim == 3 else a
+
+
+def _by_plane(rows: Any, planes: Any, n: int, dst: Any, base: Any) -> None:
+    """``dst[:, p] = base[p] + the sum of rows[:, k] over the k with planes[k] == p`` for
+    every plane ``p < n`` (``base`` None: 0)."""
+    groups: dict[int, list[int]] = {}
+    for k, p in enumerate(planes.tolist()):
+        groups.setdefault(p, []).append(k)
+    for p in range(n):
+        ks = groups.get(p)
+        dst[:, p] = base[p] if base is not None else 0
+        if ks:
+            dst[:, p] += rows[:, ks[0]] if len(ks) == 1 else rows[:, ks].sum(axis=1)
+
+
+@kernel
+def SpatialConvolutionMap_updateOutput(
+    input: Any, output: Any, weight: Any, bias: Any, connTable: Any,
+    nInputPlane: int, nOutputPlane: int, dW: int, dH: int,
+) -> Any:  # fmt: skip
+    """Mirror THNN SpatialConvolutionMap_updateOutput: bias plus every table row's filter
+    response added into its output plane. Returns ``output``."""
+    xp = array_module(input)
+    where = "SpatialConvolutionMap_updateOutput"
+    if input.ndim not in (3, 4) or input.shape[-3] < nInputPlane:
+        raise ShapeError(
+            f"{where}: input must be (batch x) {nInputPlane}+ x iH x iW, got "
+            f"shape {tuple(input.shape)}"
+        )
+    ins, outs = _table(where, connTable, weight, nInputPlane, nOutputPlane)
+    x, out = _batch(input), _batch(output)
+    _, kH, kW = weight.shape
+    oH, oW = out.shape[-2:]
+    xs = xp.take(x, ins, axis=1)
+    acc = xp.zeros((x.shape[0], weight.shape[0], oH, oW), dtype=output.dtype)
+    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
+        acc += xs[index] * weight[:, ky, kx][:, None, None]
+    _by_plane(acc, outs, nOutputPlane, out, bias)
+    return output
+
+
+@kernel
+def SpatialConvolutionMap_updateGradInput(
+    input: Any, gradOutput: Any, gradInput: Any, weight: Any, bias: Any, connTable: Any,
+    nInputPlane: int, nOutputPlane: int, dW: int, dH: int,
+) -> Any:  # fmt: skip
+    """Mirror THNN SpatialConvolutionMap_updateGradInput: every row's filter spread back over
+    its input plane; planes no row reads get 0. ``gradInput`` is shaped like ``input``."""
+    xp = array_module(gradOutput)
+    ins, outs = _table("SpatialConvolutionMap_updateGradInput", connTable, weight,
+                       nInputPlane, nOutputPlane)  # fmt: skip
+    go, gi = _batch(gradOutput), _batch(gradInput)
+    _, kH, kW = weight.shape
+    oH, oW = go.shape[-2:]
+    gos = xp.take(go, outs, axis=1)
+    acc = xp.zeros((go.shape[0], weight.shape[0]) + gi.shape[-2:], dtype=gradInput.dtype)
+    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
+        acc[index] += gos * weight[:, ky, kx][:, None, None]
+    gi.fill(0)
+    _by_plane(acc, ins, nInputPlane, gi, None)
+    return gradInput
+
+
+@kernel
+def SpatialConvolutionMap_accGradParameters(
+    input: Any, gradOutput: Any, gradWeight: Any, gradBias: Any, connTable: Any,
+    nInputPlane: int, nOutputPlane: int, dW: int, dH: int, scale: float,
+) -> None:  # fmt: skip
+    """Mirror THNN SpatialConvolutionMap_accGradParameters: ``scale`` times each row's
+    filter gradient into ``gradWeight`` and each plane's gradOutput sum into ``gradBias``."""
+    xp = array_module(input)
+    ins, outs = _table("SpatialConvolutionMap_accGradParameters", connTable, gradWeight,
+                       nInputPlane, nOutputPlane)  # fmt: skip
+    x, go = _batch(input), _batch(gradOutput)
+    _, kH, kW = gradWeight.shape
+    oH, oW = go.shape[-2:]
+    xs, gos = xp.take(x, ins, axis=1), xp.take(go, outs, axis=1)
+    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
+        gradWeight[:, ky, kx] += scale * (xs[index] * gos).sum(axis=(0, 2, 3))
+    gradBias += scale * go.sum(axis=(0, 2, 3), dtype=gradBias.dtype)
