@@ -1,12 +1,15 @@
-"""Connection-table convolution kernels (THNN SpatialConvolutionMap): row ``k`` of the table
-links input plane ``connTable[k, 0]`` to output plane ``connTable[k, 1]`` (1-based) through
-its own ``kH x kW`` filter ``weight[k]``, a valid cross-correlation with strides ``dH, dW``.
+"""Connection-table convolution kernels (THNN SpatialConvolutionMap and
+SpatialFullConvolutionMap): row ``k`` of the table links input plane ``connTable[k, 0]`` to
+output plane ``connTable[k, 1]`` (1-based) through its own ``kH x kW`` filter ``weight[k]``: a
+valid cross-correlation with strides ``dH, dW``, or for the full map its transpose (each input
+pixel spreads the filter).
 
 Arrays: ``input`` ``(C, iH, iW)`` or ``(N, C, iH, iW)`` with ``C >= nInputPlane``;
 ``weight`` ``(K, kH, kW)`` for the ``K`` table rows; ``connTable`` ``(K, 2)``; ``output``
-``(..., nOutputPlane, oH, oW)`` with ``oH = (iH - kH) // dH + 1``, sized by the Lua side.
-Windows are visited one tap at a time (each a strided view of the planes the table selects)
-and the rows are summed per plane, so no Python loop runs over pixels or batch items.
+``(..., nOutputPlane, oH, oW)`` with ``oH = (iH - kH) // dH + 1`` (``(iH - 1) * dH + kH`` for
+the full map), sized by the Lua side. Windows are visited one tap at a time (each a strided
+view of the planes the table selects) and the rows are summed per plane, so no Python loop
+runs over pixels or batch items.
 """
 
 from __future__ import annotations
@@ -64,6 +67,45 @@ def _by_plane(rows: Any, planes: Any, n: int, dst: Any, base: Any) -> None:
             dst[:, p] += rows[:, ks[0]] if len(ks) == 1 else rows[:, ks].sum(axis=1)
 
 
+def _xcorr(big: Any, weight: Any, small: tuple[int, int], dH: int, dW: int) -> Any:
+    """Per row ``k``: the valid strided cross-correlation of ``big[:, k]`` with ``weight[k]``,
+    of spatial size ``small``."""
+    xp = array_module(big)
+    acc = xp.zeros(big.shape[:2] + small, dtype=big.dtype)
+    (kH, kW), (oH, oW) = weight.shape[1:], small
+    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
+        acc += big[index] * weight[:, ky, kx][:, None, None]
+    return acc
+
+
+def _spread(small: Any, weight: Any, big: tuple[int, int], dH: int, dW: int) -> Any:
+    """The transpose of ``_xcorr``: every pixel of ``small[:, k]`` adds ``weight[k]`` times
+    itself into a zero array of spatial size ``big``."""
+    xp = array_module(small)
+    acc = xp.zeros(small.shape[:2] + big, dtype=small.dtype)
+    (kH, kW), (oH, oW) = weight.shape[1:], small.shape[-2:]
+    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
+        acc[index] += small * weight[:, ky, kx][:, None, None]
+    return acc
+
+
+def _filter_grads(big: Any, small: Any, grad: Any, dH: int, dW: int, scale: float) -> None:
+    """``grad[k] += scale * the filter gradient`` of rows pairing ``big[:, k]`` (the side the
+    filter slides over) with ``small[:, k]``."""
+    (kH, kW), (oH, oW) = grad.shape[1:], small.shape[-2:]
+    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
+        grad[:, ky, kx] += scale * (big[index] * small).sum(axis=(0, 2, 3))
+
+
+def _check(where: str, input: Any, nInputPlane: int, dims: tuple[int, ...]) -> None:
+    if input.ndim not in dims or input.shape[-3] < nInputPlane:
+        kind = "(batch x) " if 4 in dims else ""
+        raise ShapeError(
+            f"{where}: input must be {kind}{nInputPlane}+ planes x height x width, got shape "
+            f"{tuple(input.shape)}"
+        )
+
+
 @kernel
 def SpatialConvolutionMap_updateOutput(
     input: Any, output: Any, weight: Any, bias: Any, connTable: Any,
@@ -73,19 +115,10 @@ def SpatialConvolutionMap_updateOutput(
     response added into its output plane. Returns ``output``."""
     xp = array_module(input)
     where = "SpatialConvolutionMap_updateOutput"
-    if input.ndim not in (3, 4) or input.shape[-3] < nInputPlane:
-        raise ShapeError(
-            f"{where}: input must be (batch x) {nInputPlane}+ x iH x iW, got "
-            f"shape {tuple(input.shape)}"
-        )
+    _check(where, input, nInputPlane, (3, 4))
     ins, outs = _table(where, connTable, weight, nInputPlane, nOutputPlane)
-    x, out = _batch(input), _batch(output)
-    _, kH, kW = weight.shape
-    oH, oW = out.shape[-2:]
-    xs = xp.take(x, ins, axis=1)
-    acc = xp.zeros((x.shape[0], weight.shape[0], oH, oW), dtype=output.dtype)
-    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
-        acc += xs[index] * weight[:, ky, kx][:, None, None]
+    out = _batch(output)
+    acc = _xcorr(xp.take(_batch(input), ins, axis=1), weight, out.shape[-2:], dH, dW)
     _by_plane(acc, outs, nOutputPlane, out, bias)
     return output
 
@@ -100,13 +133,8 @@ def SpatialConvolutionMap_updateGradInput(
     xp = array_module(gradOutput)
     ins, outs = _table("SpatialConvolutionMap_updateGradInput", connTable, weight,
                        nInputPlane, nOutputPlane)  # fmt: skip
-    go, gi = _batch(gradOutput), _batch(gradInput)
-    _, kH, kW = weight.shape
-    oH, oW = go.shape[-2:]
-    gos = xp.take(go, outs, axis=1)
-    acc = xp.zeros((go.shape[0], weight.shape[0]) + gi.shape[-2:], dtype=gradInput.dtype)
-    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
-        acc[index] += gos * weight[:, ky, kx][:, None, None]
+    gi = _batch(gradInput)
+    acc = _spread(xp.take(_batch(gradOutput), outs, axis=1), weight, gi.shape[-2:], dH, dW)
     gi.fill(0)
     _by_plane(acc, ins, nInputPlane, gi, None)
     return gradInput
@@ -122,10 +150,57 @@ def SpatialConvolutionMap_accGradParameters(
     xp = array_module(input)
     ins, outs = _table("SpatialConvolutionMap_accGradParameters", connTable, gradWeight,
                        nInputPlane, nOutputPlane)  # fmt: skip
-    x, go = _batch(input), _batch(gradOutput)
-    _, kH, kW = gradWeight.shape
-    oH, oW = go.shape[-2:]
-    xs, gos = xp.take(x, ins, axis=1), xp.take(go, outs, axis=1)
-    for ky, kx, index in _taps(kH, kW, oH, oW, dH, dW):
-        gradWeight[:, ky, kx] += scale * (xs[index] * gos).sum(axis=(0, 2, 3))
+    go = _batch(gradOutput)
+    xs, gos = xp.take(_batch(input), ins, axis=1), xp.take(go, outs, axis=1)
+    _filter_grads(xs, gos, gradWeight, dH, dW, scale)
+    gradBias += scale * go.sum(axis=(0, 2, 3), dtype=gradBias.dtype)
+
+
+@kernel
+def SpatialFullConvolutionMap_updateOutput(
+    input: Any, output: Any, weight: Any, bias: Any, connTable: Any,
+    nInputPlane: int, nOutputPlane: int, dW: int, dH: int,
+) -> Any:  # fmt: skip
+    """Mirror THNN SpatialFullConvolutionMap_updateOutput: bias plus every row's filter spread
+    from each pixel of its input plane (``input`` ``(C, iH, iW)``). Returns ``output``."""
+    xp = array_module(input)
+    where = "SpatialFullConvolutionMap_updateOutput"
+    _check(where, input, nInputPlane, (3,))
+    ins, outs = _table(where, connTable, weight, nInputPlane, nOutputPlane)
+    out = _batch(output)
+    acc = _spread(xp.take(_batch(input), ins, axis=1), weight, out.shape[-2:], dH, dW)
+    _by_plane(acc, outs, nOutputPlane, out, bias)
+    return output
+
+
+@kernel
+def SpatialFullConvolutionMap_updateGradInput(
+    input: Any, gradOutput: Any, gradInput: Any, weight: Any, bias: Any, connTable: Any,
+    nInputPlane: int, nOutputPlane: int, dW: int, dH: int,
+) -> Any:  # fmt: skip
+    """Mirror THNN SpatialFullConvolutionMap_updateGradInput: each row's valid strided
+    cross-correlation of its output plane's gradient, summed per input plane."""
+    xp = array_module(gradOutput)
+    ins, outs = _table("SpatialFullConvolutionMap_updateGradInput", connTable, weight,
+                       nInputPlane, nOutputPlane)  # fmt: skip
+    gi = _batch(gradInput)
+    acc = _xcorr(xp.take(_batch(gradOutput), outs, axis=1), weight, gi.shape[-2:], dH, dW)
+    gi.fill(0)
+    _by_plane(acc, ins, nInputPlane, gi, None)
+    return gradInput
+
+
+@kernel
+def SpatialFullConvolutionMap_accGradParameters(
+    input: Any, gradOutput: Any, gradWeight: Any, gradBias: Any, connTable: Any,
+    nInputPlane: int, nOutputPlane: int, dW: int, dH: int, scale: float,
+) -> None:  # fmt: skip
+    """Mirror THNN SpatialFullConvolutionMap_accGradParameters (``scale`` times the filter
+    and bias gradients, accumulated)."""
+    xp = array_module(input)
+    ins, outs = _table("SpatialFullConvolutionMap_accGradParameters", connTable, gradWeight,
+                       nInputPlane, nOutputPlane)  # fmt: skip
+    go = _batch(gradOutput)
+    xs, gos = xp.take(_batch(input), ins, axis=1), xp.take(go, outs, axis=1)
+    _filter_grads(gos, xs, gradWeight, dH, dW, scale)
     gradBias += scale * go.sum(axis=(0, 2, 3), dtype=gradBias.dtype)
