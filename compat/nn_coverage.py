@@ -64,7 +64,7 @@ CLASSES: dict[str, list[str]] = {
         MarginRankingCriterion SpatialClassNLLCriterion ParallelCriterion MultiCriterion
     """.split(),
     "Beyond the list (old models)": """
-        SpatialSubSampling TemporalSubSampling SpatialConvolutionMap
+        SpatialSubSampling TemporalSubSampling SpatialConvolutionMap SpatialFullConvolutionMap
     """.split(),
 }
 

@@ -3,4 +3,5 @@ return {
    'SpatialConvolution', 'SpatialConvolutionMM', 'SpatialDilatedConvolution',
    'SpatialFullConvolution', 'SpatialConvolutionLocal', 'TemporalConvolution',
    'VolumetricConvolution', 'VolumetricFullConvolution', 'SpatialConvolutionMap',
+   'SpatialFullConvolutionMap',
 }

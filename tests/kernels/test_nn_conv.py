@@ -347,16 +347,29 @@ def test_volumetric_full_convolution_jacobians(xp: Any, scale: float) -> None:
     check(xp, forward, grads, [x, w, b])
 
 
-@pytest.mark.parametrize("batch", [None, 2])
+@pytest.mark.parametrize(
+    "kind,batch",
+    [
+        ("SpatialConvolutionMap", None),
+        ("SpatialConvolutionMap", 2),
+        ("SpatialFullConvolutionMap", None),
+    ],
+)
 @pytest.mark.parametrize("scale", [1.0, 0.5])
-def test_spatial_convolution_map_jacobians(xp: Any, batch: int | None, scale: float) -> None:
-    """SpatialConvolutionMap gradients match finite differences, with a table where input
-    plane 2 feeds two outputs, output plane 3 sums two rows and input plane 4 is unread."""
+def test_spatial_convolution_map_jacobians(
+    xp: Any, kind: str, batch: int | None, scale: float
+) -> None:
+    """SpatialConvolutionMap and SpatialFullConvolutionMap gradients match finite differences,
+    with a table where input plane 2 feeds two outputs, output plane 3 sums two rows and input
+    plane 4 is unread."""
     r = rng()
     table = xp.asarray([[1, 1], [2, 1], [2, 3], [3, 3], [2, 2]], dtype=np.float64)
     xshape = (4, 5, 6) if batch is None else (batch, 4, 5, 6)
     kw, kh, dw, dh = 2, 3, 2, 1
-    oh, ow = (5 - kh) // dh + 1, (6 - kw) // dw + 1
+    if kind == "SpatialConvolutionMap":
+        oh, ow = (5 - kh) // dh + 1, (6 - kw) // dw + 1
+    else:
+        oh, ow = (5 - 1) * dh + kh, (6 - 1) * dw + kw
     x = xp.asarray(r.uniform(-2, 2, xshape))
     w = xp.asarray(r.uniform(-2, 2, (5, kh, kw)))
     b = xp.asarray(r.uniform(-2, 2, 3))
@@ -364,17 +377,17 @@ def test_spatial_convolution_map_jacobians(xp: Any, batch: int | None, scale: fl
 
     def forward() -> Any:
         out = xp.empty((*xshape[:-3], 3, oh, ow))
-        return K["SpatialConvolutionMap_updateOutput"](x, out, w, b, *args)
+        return K[f"{kind}_updateOutput"](x, out, w, b, *args)
 
     def grads(go: Any) -> tuple[Any, ...]:
         gi, gw, gb = xp.empty_like(x), xp.zeros_like(w), xp.zeros_like(b)
-        K["SpatialConvolutionMap_updateGradInput"](x, go, gi, w, b, *args)
-        K["SpatialConvolutionMap_accGradParameters"](x, go, gw, gb, *args, scale)
+        K[f"{kind}_updateGradInput"](x, go, gi, w, b, *args)
+        K[f"{kind}_accGradParameters"](x, go, gw, gb, *args, scale)
         return gi, gw / scale, gb / scale
 
     check(xp, forward, grads, [x, w, b])
     with pytest.raises(ShapeError, match="connTable refers to planes"):
-        K["SpatialConvolutionMap_updateOutput"](x, forward(), w, b, table * 2, 4, 3, dw, dh)
+        K[f"{kind}_updateOutput"](x, forward(), w, b, table * 2, 4, 3, dw, dh)
 
 
 def test_bad_shapes_raise_shape_error(xp: Any) -> None:
