@@ -63,8 +63,10 @@ CLASSES: dict[str, list[str]] = {
         HingeEmbeddingCriterion L1HingeEmbeddingCriterion CosineEmbeddingCriterion
         MarginRankingCriterion SpatialClassNLLCriterion ParallelCriterion MultiCriterion
     """.split(),
-    "Beyond the list (old models)": """
+    "Beyond the issue's list": """
         SpatialSubSampling TemporalSubSampling SpatialConvolutionMap SpatialFullConvolutionMap
+        Collapse Constant ZeroGrad Bottle ZipTable ZipTableOneToMany MaskedSelect
+        GatedLinearUnit CReLU SpatialLPPooling PixelShuffle WeightedMSECriterion L1Cost
     """.split(),
 }
 

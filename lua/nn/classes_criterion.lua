@@ -4,7 +4,7 @@ return {
    'SoftMarginCriterion', 'MultiMarginCriterion', 'MultiLabelMarginCriterion',
    'MultiLabelSoftMarginCriterion', 'HingeEmbeddingCriterion', 'L1HingeEmbeddingCriterion',
    'CosineEmbeddingCriterion', 'MarginRankingCriterion', 'SpatialClassNLLCriterion',
-   'ParallelCriterion', 'MultiCriterion',
+   'ParallelCriterion', 'MultiCriterion', 'WeightedMSECriterion', 'L1Cost',
    -- sub-sampling layers (kept here so that the other family lists stay untouched)
    'SpatialSubSampling', 'TemporalSubSampling',
    -- not classes: extensions loaded after the modules they extend

@@ -8,4 +8,5 @@ return {
    'VolumetricMaxPooling', 'VolumetricAveragePooling', 'SpatialFractionalMaxPooling',
    'SpatialCrossMapLRN', 'SpatialSubtractiveNormalization', 'SpatialDivisiveNormalization',
    'SpatialContrastiveNormalization',
+   'SpatialLPPooling', 'PixelShuffle',
 }

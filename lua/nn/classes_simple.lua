@@ -5,4 +5,5 @@ return {
    'Max', 'Min', 'Sum', 'Mean', 'Exp', 'Log', 'Abs', 'Power', 'Square', 'Sqrt', 'Clamp',
    'MulConstant', 'AddConstant', 'Normalize', 'MM', 'MV', 'GradientReversal', 'L1Penalty',
    'LookupTable', 'Bilinear',
+   'Collapse', 'Constant', 'ZeroGrad', 'Bottle',
 }

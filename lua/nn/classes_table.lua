@@ -3,4 +3,5 @@ return {
    'SplitTable', 'NarrowTable', 'FlattenTable', 'CSubTable', 'CMulTable', 'CDivTable',
    'CMaxTable', 'CMinTable', 'DotProduct', 'CosineDistance', 'PairwiseDistance', 'MixtureTable',
    'DepthConcat', 'MapTable',
+   'ZipTable', 'ZipTableOneToMany', 'MaskedSelect',
 }

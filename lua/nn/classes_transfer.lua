@@ -3,4 +3,5 @@ return {
    'ReLU6', 'HardShrink', 'SoftShrink', 'SoftMin', 'SoftPlus', 'SoftSign', 'LogSigmoid',
    'PReLU', 'RReLU', 'SpatialSoftMax', 'SpatialLogSoftMax', 'SpatialDropout',
    'VolumetricDropout',
+   'GatedLinearUnit', 'CReLU',
 }

@@ -56,8 +56,8 @@ local function cloneAll(x)
    return r
 end
 
---[[ Gradient check for modules whose input or output is a table: compare gradInput with
-central differences of <output, gradOutput> for a random gradOutput. ]]
+--[[ Gradient check for modules whose input or output is a (nested) table: compare gradInput
+with central differences of <output, gradOutput> for a random gradOutput. ]]
 function H.tableJacobian(tester, module, input)
    each(input, function(t) t:copy(torch.rand(t:size()):mul(4):add(-2)) end)
    local gradOutput = randLike(module:forward(input))
@@ -75,11 +75,11 @@ function H.tableJacobian(tester, module, input)
          worst = math.max(worst, math.abs((fp - fm) / (2 * eps) - gflat[i]))
       end
    end
-   if torch.isTensor(input) then
-      check(input, gradInput)
-   else
-      for i = 1, #input do check(input[i], gradInput[i]) end
+   local function walk(t, g)  -- tables of tables too
+      if torch.isTensor(t) then return check(t, g) end
+      for i = 1, #t do walk(t[i], g[i]) end
    end
+   walk(input, gradInput)
    tester:assert(worst < H.PRECISION, torch.type(module) .. ': table Jacobian error ' .. worst)
 end
 

@@ -1,0 +1,35 @@
+local ZeroGrad = torch.class('nn.ZeroGrad', 'nn.Module')
+
+--[[ Pass the input through but stop the gradient: gradInput is zero, with the input's
+structure (a tensor, or a nested table of tensors). ]]
+function ZeroGrad:updateOutput(input)
+   if torch.isTensor(input) then
+      if not torch.isTensor(self.output) then self.output = input.new() end
+      self.output:set(input)
+   else
+      self.output = input
+   end
+   return self.output
+end
+
+-- Zero every tensor of `x` (a tensor or nested table).
+local function zeroAll(x)
+   if torch.isTensor(x) then
+      x:zero()
+   else
+      for _, v in pairs(x) do zeroAll(v) end
+   end
+   return x
+end
+
+function ZeroGrad:updateGradInput(input, gradOutput) -- luacheck: no unused args
+   self.gradInput = zeroAll(nn.utils.recursiveResizeAs(self.gradInput, input))
+   return self.gradInput
+end
+
+--[[ Drop the output and the gradient buffers; a table output refers to the caller's
+table and is replaced, not emptied. RETURN: self ]]
+function ZeroGrad:clearState()
+   if torch.type(self.output) == 'table' then self.output = {} end
+   return nn.utils.clear(self, 'output', 'gradInput')
+end
