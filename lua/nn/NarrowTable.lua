@@ -18,21 +18,12 @@ function NarrowTable:updateOutput(input)
    return self.output
 end
 
--- Zero every tensor of a (nested) table.
-local function zeroAll(x)
-   if torch.isTensor(x) then
-      x:zero()
-   else
-      for _, v in pairs(x) do zeroAll(v) end
-   end
-end
-
 function NarrowTable:updateGradInput(input, gradOutput)
    for i = 1, #gradOutput do self.gradInput[self.offset + i - 1] = gradOutput[i] end
    for i = 1, #input do
       if i < self.offset or i >= self.offset + self.length then
          self.gradInput[i] = nn.utils.recursiveResizeAs(self.gradInput[i], input[i])
-         zeroAll(self.gradInput[i])
+         nn.utils.recursiveFill(self.gradInput[i], 0)
       end
    end
    for i = #input + 1, #self.gradInput do self.gradInput[i] = nil end

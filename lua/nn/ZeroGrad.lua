@@ -12,18 +12,8 @@ function ZeroGrad:updateOutput(input)
    return self.output
 end
 
--- Zero every tensor of `x` (a tensor or nested table).
-local function zeroAll(x)
-   if torch.isTensor(x) then
-      x:zero()
-   else
-      for _, v in pairs(x) do zeroAll(v) end
-   end
-   return x
-end
-
 function ZeroGrad:updateGradInput(input, gradOutput) -- luacheck: no unused args
-   self.gradInput = zeroAll(nn.utils.recursiveResizeAs(self.gradInput, input))
+   self.gradInput = nn.utils.recursiveFill(nn.utils.recursiveResizeAs(self.gradInput, input), 0)
    return self.gradInput
 end
 

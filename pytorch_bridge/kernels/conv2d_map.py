@@ -14,7 +14,7 @@ runs over pixels or batch items.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..backend import array_module
@@ -106,6 +106,49 @@ def _check(where: str, input: Any, nInputPlane: int, dims: tuple[int, ...]) -> N
         )
 
 
+_Apply = Callable[[Any, Any, tuple[int, int], int, int], Any]
+
+
+def _forward(where: str, apply: _Apply, dims: tuple[int, ...], input: Any, output: Any,
+             weight: Any, bias: Any, connTable: Any, nIn: int, nOut: int, dW: int,
+             dH: int) -> Any:  # fmt: skip
+    """``output`` = bias plus ``apply`` (``_xcorr`` or ``_spread``) of every row's input plane."""
+    xp = array_module(input)
+    _check(where, input, nIn, dims)
+    ins, outs = _table(where, connTable, weight, nIn, nOut)
+    out = _batch(output)
+    acc = apply(xp.take(_batch(input), ins, axis=1), weight, out.shape[-2:], dH, dW)
+    _by_plane(acc, outs, nOut, out, bias)
+    return output
+
+
+def _grad_input(where: str, apply: _Apply, gradOutput: Any, gradInput: Any, weight: Any,
+                connTable: Any, nIn: int, nOut: int, dW: int, dH: int) -> Any:  # fmt: skip
+    """``gradInput`` = ``apply`` (the forward's transpose) of every row's output gradient,
+    summed per input plane; planes no row reads get 0."""
+    xp = array_module(gradOutput)
+    ins, outs = _table(where, connTable, weight, nIn, nOut)
+    gi = _batch(gradInput)
+    acc = apply(xp.take(_batch(gradOutput), outs, axis=1), weight, gi.shape[-2:], dH, dW)
+    gi.fill(0)
+    _by_plane(acc, ins, nIn, gi, None)
+    return gradInput
+
+
+def _acc(where: str, full: bool, input: Any, gradOutput: Any, gradWeight: Any,
+         gradBias: Any, connTable: Any, nIn: int, nOut: int, dW: int, dH: int,
+         scale: float) -> None:  # fmt: skip
+    """``scale`` times the filter and bias gradients into ``gradWeight`` and ``gradBias``; the
+    filter slides over the input (``full`` False) or over the output gradient (True)."""
+    xp = array_module(input)
+    ins, outs = _table(where, connTable, gradWeight, nIn, nOut)
+    go = _batch(gradOutput)
+    xs, gos = xp.take(_batch(input), ins, axis=1), xp.take(go, outs, axis=1)
+    big, small = (gos, xs) if full else (xs, gos)
+    _filter_grads(big, small, gradWeight, dH, dW, scale)
+    gradBias += scale * go.sum(axis=(0, 2, 3), dtype=gradBias.dtype)
+
+
 @kernel
 def SpatialConvolutionMap_updateOutput(
     input: Any, output: Any, weight: Any, bias: Any, connTable: Any,
@@ -113,14 +156,8 @@ def SpatialConvolutionMap_updateOutput(
 ) -> Any:  # fmt: skip
     """Mirror THNN SpatialConvolutionMap_updateOutput: bias plus every table row's filter
     response added into its output plane. Returns ``output``."""
-    xp = array_module(input)
-    where = "SpatialConvolutionMap_updateOutput"
-    _check(where, input, nInputPlane, (3, 4))
-    ins, outs = _table(where, connTable, weight, nInputPlane, nOutputPlane)
-    out = _batch(output)
-    acc = _xcorr(xp.take(_batch(input), ins, axis=1), weight, out.shape[-2:], dH, dW)
-    _by_plane(acc, outs, nOutputPlane, out, bias)
-    return output
+    return _forward("SpatialConvolutionMap_updateOutput", _xcorr, (3, 4), input, output,
+                    weight, bias, connTable, nInputPlane, nOutputPlane, dW, dH)  # fmt: skip
 
 
 @kernel
@@ -130,14 +167,8 @@ def SpatialConvolutionMap_updateGradInput(
 ) -> Any:  # fmt: skip
     """Mirror THNN SpatialConvolutionMap_updateGradInput: every row's filter spread back over
     its input plane; planes no row reads get 0. ``gradInput`` is shaped like ``input``."""
-    xp = array_module(gradOutput)
-    ins, outs = _table("SpatialConvolutionMap_updateGradInput", connTable, weight,
-                       nInputPlane, nOutputPlane)  # fmt: skip
-    gi = _batch(gradInput)
-    acc = _spread(xp.take(_batch(gradOutput), outs, axis=1), weight, gi.shape[-2:], dH, dW)
-    gi.fill(0)
-    _by_plane(acc, ins, nInputPlane, gi, None)
-    return gradInput
+    return _grad_input("SpatialConvolutionMap_updateGradInput", _spread, gradOutput, gradInput,
+                       weight, connTable, nInputPlane, nOutputPlane, dW, dH)  # fmt: skip
 
 
 @kernel
@@ -147,13 +178,8 @@ def SpatialConvolutionMap_accGradParameters(
 ) -> None:  # fmt: skip
     """Mirror THNN SpatialConvolutionMap_accGradParameters: ``scale`` times each row's
     filter gradient into ``gradWeight`` and each plane's gradOutput sum into ``gradBias``."""
-    xp = array_module(input)
-    ins, outs = _table("SpatialConvolutionMap_accGradParameters", connTable, gradWeight,
-                       nInputPlane, nOutputPlane)  # fmt: skip
-    go = _batch(gradOutput)
-    xs, gos = xp.take(_batch(input), ins, axis=1), xp.take(go, outs, axis=1)
-    _filter_grads(xs, gos, gradWeight, dH, dW, scale)
-    gradBias += scale * go.sum(axis=(0, 2, 3), dtype=gradBias.dtype)
+    _acc("SpatialConvolutionMap_accGradParameters", False, input, gradOutput, gradWeight,
+         gradBias, connTable, nInputPlane, nOutputPlane, dW, dH, scale)  # fmt: skip
 
 
 @kernel
@@ -163,14 +189,8 @@ def SpatialFullConvolutionMap_updateOutput(
 ) -> Any:  # fmt: skip
     """Mirror THNN SpatialFullConvolutionMap_updateOutput: bias plus every row's filter spread
     from each pixel of its input plane (``input`` ``(C, iH, iW)``). Returns ``output``."""
-    xp = array_module(input)
-    where = "SpatialFullConvolutionMap_updateOutput"
-    _check(where, input, nInputPlane, (3,))
-    ins, outs = _table(where, connTable, weight, nInputPlane, nOutputPlane)
-    out = _batch(output)
-    acc = _spread(xp.take(_batch(input), ins, axis=1), weight, out.shape[-2:], dH, dW)
-    _by_plane(acc, outs, nOutputPlane, out, bias)
-    return output
+    return _forward("SpatialFullConvolutionMap_updateOutput", _spread, (3,), input, output,
+                    weight, bias, connTable, nInputPlane, nOutputPlane, dW, dH)  # fmt: skip
 
 
 @kernel
@@ -180,14 +200,9 @@ def SpatialFullConvolutionMap_updateGradInput(
 ) -> Any:  # fmt: skip
     """Mirror THNN SpatialFullConvolutionMap_updateGradInput: each row's valid strided
     cross-correlation of its output plane's gradient, summed per input plane."""
-    xp = array_module(gradOutput)
-    ins, outs = _table("SpatialFullConvolutionMap_updateGradInput", connTable, weight,
-                       nInputPlane, nOutputPlane)  # fmt: skip
-    gi = _batch(gradInput)
-    acc = _xcorr(xp.take(_batch(gradOutput), outs, axis=1), weight, gi.shape[-2:], dH, dW)
-    gi.fill(0)
-    _by_plane(acc, ins, nInputPlane, gi, None)
-    return gradInput
+    return _grad_input("SpatialFullConvolutionMap_updateGradInput", _xcorr, gradOutput,
+                       gradInput, weight, connTable, nInputPlane, nOutputPlane, dW,
+                       dH)  # fmt: skip
 
 
 @kernel
@@ -197,10 +212,5 @@ def SpatialFullConvolutionMap_accGradParameters(
 ) -> None:  # fmt: skip
     """Mirror THNN SpatialFullConvolutionMap_accGradParameters (``scale`` times the filter
     and bias gradients, accumulated)."""
-    xp = array_module(input)
-    ins, outs = _table("SpatialFullConvolutionMap_accGradParameters", connTable, gradWeight,
-                       nInputPlane, nOutputPlane)  # fmt: skip
-    go = _batch(gradOutput)
-    xs, gos = xp.take(_batch(input), ins, axis=1), xp.take(go, outs, axis=1)
-    _filter_grads(gos, xs, gradWeight, dH, dW, scale)
-    gradBias += scale * go.sum(axis=(0, 2, 3), dtype=gradBias.dtype)
+    _acc("SpatialFullConvolutionMap_accGradParameters", True, input, gradOutput, gradWeight,
+         gradBias, connTable, nInputPlane, nOutputPlane, dW, dH, scale)  # fmt: skip
