@@ -114,6 +114,11 @@ function H.common(tester, module, expected)
 end
 
 --[[ Largest absolute difference of two tensors. ]]
+--[[ The sizes of tensor `t` as text, '2x3x4'. ]]
+function H.sizes(t)
+   return table.concat(t:size():totable(), 'x')
+end
+
 function H.maxDiff(a, b)
    return nn.Jacobian._maxAbsDiff(a, b)
 end

@@ -4,10 +4,6 @@ local H = dofile(dir .. 'nn_helpers.lua')
 local tester = torch.Tester()
 local tests = {}
 
-local function sizes(t)
-   return table.concat(t:size():totable(), 'x')
-end
-
 -- cat(max(x, 0), max(-x, 0)) along dimension d.
 local function expected(x, d)
    return torch.cat(torch.cmax(x, 0), torch.cmax(-x, 0), d)
@@ -18,7 +14,7 @@ function tests.batchDoublesFeatureMaps()
    for _, inplace in ipairs({ false, true }) do
       local x = torch.randn(2, 3, 4, 4)
       local y = nn.CReLU(3, inplace):forward(x)
-      tester:eq(sizes(y), '2x6x4x4', 'batch sizes')
+      tester:eq(H.sizes(y), '2x6x4x4', 'batch sizes')
       tester:eq(H.maxDiff(y, expected(x, 2)), 0, 'batch values, inplace ' .. tostring(inplace))
    end
 end
@@ -28,7 +24,7 @@ function tests.singleSampleDoublesFirstDimension()
    for _, inplace in ipairs({ false, true }) do
       local x = torch.randn(3, 4, 4)
       local y = nn.CReLU(3, inplace):forward(x)
-      tester:eq(sizes(y), '6x4x4', 'single sizes')
+      tester:eq(H.sizes(y), '6x4x4', 'single sizes')
       tester:eq(H.maxDiff(y, expected(x, 1)), 0, 'single values, inplace ' .. tostring(inplace))
    end
 end
@@ -53,7 +49,7 @@ function tests.gradientByDefinition()
    local gi = m:backward(x, g)
    local want = torch.cmul(g:narrow(1, 1, 3), torch.gt(x, 0):double())
       - torch.cmul(g:narrow(1, 4, 3), torch.lt(x, 0):double())
-   tester:eq(sizes(gi), '3x4', 'input sizes')
+   tester:eq(H.sizes(gi), '3x4', 'input sizes')
    tester:eq(H.maxDiff(gi, want), 0, 'values')
 end
 

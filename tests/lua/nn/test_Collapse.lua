@@ -4,15 +4,11 @@ local H = dofile(dir .. 'nn_helpers.lua')
 local tester = torch.Tester()
 local tests = {}
 
-local function sizes(t)
-   return table.concat(t:size():totable(), 'x')
-end
-
 function tests.batchKeepsFirstDimension()
    torch.manualSeed(9)
    local input = torch.randn(4, 3, 2, 5)
    local y = nn.Collapse(3):forward(input)
-   tester:eq(sizes(y), '4x30', 'batch of flattened samples')
+   tester:eq(H.sizes(y), '4x30', 'batch of flattened samples')
    tester:eq(H.maxDiff(y, input:view(4, 30)), 0, 'values in memory order')
    tester:assert(y:storage() == input:storage(), 'a view of a contiguous input')
 end
@@ -21,7 +17,7 @@ function tests.singleSampleBecomesVector()
    torch.manualSeed(10)
    local input = torch.randn(3, 2, 5)
    local y = nn.Collapse(3):forward(input)
-   tester:eq(sizes(y), '30', 'one sample gives a vector')
+   tester:eq(H.sizes(y), '30', 'one sample gives a vector')
    tester:eq(H.maxDiff(y, input:view(30)), 0, 'values')
 end
 
@@ -30,10 +26,10 @@ function tests.nonContiguousInputIsCopied()
    local m = nn.Collapse(3)
    local input = torch.randn(8, 3, 4, 5):transpose(1, 4)
    local y = m:forward(input)
-   tester:eq(sizes(y), '5x96', 'batch size from the transposed input')
+   tester:eq(H.sizes(y), '5x96', 'batch size from the transposed input')
    tester:eq(H.maxDiff(y, input:contiguous():view(5, 96)), 0, 'values of the copy')
    local gi = m:backward(input, y)
-   tester:eq(sizes(gi), sizes(input), 'gradInput takes the input sizes')
+   tester:eq(H.sizes(gi), H.sizes(input), 'gradInput takes the input sizes')
    tester:eq(H.maxDiff(gi, input), 0, 'gradient is the reshaped gradOutput')
 end
 
@@ -43,7 +39,7 @@ function tests.gradInputHasInputSize()
    local g = torch.randn(3, 8)
    m:forward(input)
    local gi = m:backward(input, g)
-   tester:eq(sizes(gi), '3x4x2', 'sizes')
+   tester:eq(H.sizes(gi), '3x4x2', 'sizes')
    tester:eq(H.maxDiff(gi:view(3, 8), g), 0, 'values')
 end
 

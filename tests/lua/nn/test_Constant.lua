@@ -4,15 +4,11 @@ local H = dofile(dir .. 'nn_helpers.lua')
 local tester = torch.Tester()
 local tests = {}
 
-local function sizes(t)
-   return table.concat(t:size():totable(), 'x')
-end
-
 function tests.numberBecomesOneElementTensor()
    local m = nn.Constant(2.5)
    tester:assert(torch.isTensor(m.value) and m.value:nElement() == 1, 'value tensor')
    local y = m:forward(torch.randn(3, 4))
-   tester:eq(sizes(y), '1', 'no batch without nInputDim')
+   tester:eq(H.sizes(y), '1', 'no batch without nInputDim')
    tester:eq(y[1], 2.5, 'value')
 end
 
@@ -30,10 +26,10 @@ function tests.batchRepeatsValue()
    local value = torch.randn(30, 6)
    local m = nn.Constant(value:clone(), 2)
    local y = m:forward(torch.randn(7, 3, 7))
-   tester:eq(sizes(y), '7x30x6', 'one copy per sample')
+   tester:eq(H.sizes(y), '7x30x6', 'one copy per sample')
    tester:eq(H.maxDiff(y, value:view(1, 30, 6):expand(7, 30, 6)), 0, 'values')
    y = m:forward(torch.randn(3, 7))
-   tester:eq(sizes(y), '30x6', 'an input of nInputDim dimensions is one sample')
+   tester:eq(H.sizes(y), '30x6', 'an input of nInputDim dimensions is one sample')
    tester:eq(H.maxDiff(y, value), 0, 'single-sample value')
 end
 
@@ -42,7 +38,7 @@ function tests.gradInputIsZero()
    local m, input = nn.Constant(torch.randn(4), 1), torch.randn(3, 5)
    local y = m:forward(input)
    local gi = m:backward(input, torch.randn(y:size()))
-   tester:eq(sizes(gi), '3x5', 'input sizes')
+   tester:eq(H.sizes(gi), '3x5', 'input sizes')
    tester:eq(H.maxDiff(gi, torch.zeros(3, 5)), 0, 'zero')
 end
 
