@@ -6,4 +6,5 @@ return {
    'MulConstant', 'AddConstant', 'Normalize', 'MM', 'MV', 'GradientReversal', 'L1Penalty',
    'LookupTable', 'Bilinear',
    'Collapse', 'Constant', 'ZeroGrad', 'Bottle',
+   'OneHot', 'NaN', 'WhiteNoise', 'DontCast',
 }

@@ -4,4 +4,5 @@ return {
    'CMaxTable', 'CMinTable', 'DotProduct', 'CosineDistance', 'PairwiseDistance', 'MixtureTable',
    'DepthConcat', 'MapTable',
    'ZipTable', 'ZipTableOneToMany', 'MaskedSelect',
+   'CAddTensorTable',
 }
