@@ -67,6 +67,8 @@ CLASSES: dict[str, list[str]] = {
         SpatialSubSampling TemporalSubSampling SpatialConvolutionMap SpatialFullConvolutionMap
         Collapse Constant ZeroGrad Bottle ZipTable ZipTableOneToMany MaskedSelect
         GatedLinearUnit CReLU SpatialLPPooling PixelShuffle WeightedMSECriterion L1Cost
+        OneHot ModuleCriterion CAddTensorTable NaN WhiteNoise DontCast SpatialDilatedMaxPooling
+        VolumetricReplicationPadding VolumetricMaxUnpooling WeightNorm
     """.split(),
 }
 

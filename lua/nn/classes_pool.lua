@@ -9,4 +9,5 @@ return {
    'SpatialCrossMapLRN', 'SpatialSubtractiveNormalization', 'SpatialDivisiveNormalization',
    'SpatialContrastiveNormalization',
    'SpatialLPPooling', 'PixelShuffle',
+   'SpatialDilatedMaxPooling', 'VolumetricMaxUnpooling', 'VolumetricReplicationPadding',
 }

@@ -7,4 +7,5 @@ return {
    'LookupTable', 'Bilinear',
    'Collapse', 'Constant', 'ZeroGrad', 'Bottle',
    'OneHot', 'NaN', 'WhiteNoise', 'DontCast',
+   'WeightNorm',
 }
