@@ -69,6 +69,9 @@ CLASSES: dict[str, list[str]] = {
         GatedLinearUnit CReLU SpatialLPPooling PixelShuffle WeightedMSECriterion L1Cost
         OneHot ModuleCriterion CAddTensorTable NaN WhiteNoise DontCast SpatialDilatedMaxPooling
         VolumetricReplicationPadding VolumetricMaxUnpooling WeightNorm
+        VolumetricDilatedMaxPooling VolumetricDilatedConvolution SpatialDepthWiseConvolution
+        TemporalDynamicKMaxPooling ClassSimplexCriterion DistanceRatioCriterion
+        SpatialAutoCropMSECriterion LinearWeightNorm Convert
     """.split(),
 }
 

@@ -4,4 +4,5 @@ return {
    'SpatialFullConvolution', 'SpatialConvolutionLocal', 'TemporalConvolution',
    'VolumetricConvolution', 'VolumetricFullConvolution', 'SpatialConvolutionMap',
    'SpatialFullConvolutionMap',
+   'VolumetricDilatedConvolution', 'SpatialDepthWiseConvolution',
 }

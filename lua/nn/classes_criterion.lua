@@ -5,7 +5,8 @@ return {
    'MultiLabelSoftMarginCriterion', 'HingeEmbeddingCriterion', 'L1HingeEmbeddingCriterion',
    'CosineEmbeddingCriterion', 'MarginRankingCriterion', 'SpatialClassNLLCriterion',
    'ParallelCriterion', 'MultiCriterion', 'WeightedMSECriterion', 'L1Cost',
-   'ModuleCriterion',
+   'ModuleCriterion', 'ClassSimplexCriterion', 'DistanceRatioCriterion',
+   'SpatialAutoCropMSECriterion',
    -- sub-sampling layers (kept here so that the other family lists stay untouched)
    'SpatialSubSampling', 'TemporalSubSampling',
    -- not classes: extensions loaded after the modules they extend

@@ -10,4 +10,5 @@ return {
    'SpatialContrastiveNormalization',
    'SpatialLPPooling', 'PixelShuffle',
    'SpatialDilatedMaxPooling', 'VolumetricMaxUnpooling', 'VolumetricReplicationPadding',
+   'VolumetricDilatedMaxPooling', 'TemporalDynamicKMaxPooling',
 }

@@ -8,4 +8,5 @@ return {
    'Collapse', 'Constant', 'ZeroGrad', 'Bottle',
    'OneHot', 'NaN', 'WhiteNoise', 'DontCast',
    'WeightNorm',
+   'LinearWeightNorm',
 }

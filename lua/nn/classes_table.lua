@@ -5,4 +5,5 @@ return {
    'DepthConcat', 'MapTable',
    'ZipTable', 'ZipTableOneToMany', 'MaskedSelect',
    'CAddTensorTable',
+   'Convert',
 }
