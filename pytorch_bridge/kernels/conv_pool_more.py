@@ -23,8 +23,7 @@ from ..errors import ShapeError
 from . import kernel
 from ._convnd import Need
 from ._convrun import conv_backward_input, conv_backward_params, conv_forward
-
-_NO_TAP = 255 | 255 << 8 | 255 << 16
+from .pool3d import max_pool3d, max_pool3d_grad
 
 
 def _axis_taps(
@@ -47,14 +46,6 @@ def _taps(shape_in: Any, shape_out: Any, geo: Any) -> Iterator[tuple[int, Any, A
     ]
     for (tt, ot, it), (th, oh, ih), (tw, ow, iw) in itertools.product(*axes):
         yield tt | th << 8 | tw << 16, (..., ot, oh, ow), (..., it, ih, iw)
-
-
-def _check(where: str, input: Any, out: Any) -> None:
-    if input.ndim not in (4, 5) or out.shape[:-3] != input.shape[:-3]:
-        raise ShapeError(
-            f"{where}: input has shape {tuple(input.shape)} but output has shape "
-            f"{tuple(out.shape)}"
-        )
 
 
 @kernel
@@ -87,18 +78,10 @@ def VolumetricDilatedMaxPooling_updateOutput(
     Returns:
         ``output``.
     """
-    xp = array_module(input)
-    _check("VolumetricDilatedMaxPooling_updateOutput", input, output)
-    output.fill(-xp.inf)
-    indices.fill(_NO_TAP)
-    mask = xp.empty(output.shape, dtype=bool)
     geo = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW), (dilationT, dilationH, dilationW)
-    for tap, oi, ii in _taps(input.shape, output.shape, geo):
-        src, dst, m = input[ii], output[oi], mask[oi]
-        xp.greater(src, dst, out=m)
-        xp.copyto(dst, src, where=m)
-        xp.copyto(indices[oi], tap, where=m)
-    return output
+    taps = _taps(input.shape, output.shape, geo)
+    where = "VolumetricDilatedMaxPooling_updateOutput"
+    return max_pool3d(where, input, output, indices, taps)
 
 
 @kernel
@@ -131,19 +114,10 @@ def VolumetricDilatedMaxPooling_updateGradInput(
     Returns:
         ``gradInput``.
     """
-    xp = array_module(gradOutput)
-    if gradOutput.shape != indices.shape:
-        raise ShapeError(
-            f"VolumetricDilatedMaxPooling_updateGradInput: gradOutput has shape "
-            f"{tuple(gradOutput.shape)} but indices have shape {tuple(indices.shape)}"
-        )
-    gradInput.fill(0)
-    zero = gradOutput.dtype.type(0)
     geo = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW), (dilationT, dilationH, dilationW)
-    for tap, oi, ii in _taps(input.shape, gradOutput.shape, geo):
-        dst = gradInput[ii]
-        xp.add(dst, xp.where(indices[oi] == tap, gradOutput[oi], zero), out=dst)
-    return gradInput
+    taps = _taps(input.shape, gradOutput.shape, geo)
+    where = "VolumetricDilatedMaxPooling_updateGradInput"
+    return max_pool3d_grad(where, gradOutput, gradInput, indices, taps)
 
 
 @kernel

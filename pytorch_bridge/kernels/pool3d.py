@@ -11,6 +11,7 @@ element beats ``-inf``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..backend import array_module
@@ -25,6 +26,50 @@ def _check(where: str, input: Any, out: Any) -> None:
             f"{where}: input has shape {tuple(input.shape)} but output has shape "
             f"{tuple(out.shape)}"
         )
+
+
+#: The index of a window where no element beats -inf.
+NO_TAP = 255 | 255 << 8 | 255 << 16
+
+
+def _packed(taps: Iterable[Any]) -> Iterator[tuple[int, Any, Any]]:
+    for (tt, th, tw), oi, ii in taps:
+        yield tt | th << 8 | tw << 16, oi, ii
+
+
+def max_pool3d(where: str, input: Any, output: Any, indices: Any, taps: Iterable[Any]) -> Any:
+    """Window maxima into ``output`` and their packed taps (``t | h << 8 | w << 16``) into
+    ``indices``, for ``taps`` of ``(packed tap, output index, input index)``."""
+    xp = array_module(input)
+    _check(where, input, output)
+    output.fill(-xp.inf)
+    indices.fill(NO_TAP)
+    mask = xp.empty(output.shape, dtype=bool)
+    for tap, oi, ii in taps:
+        src, dst, m = input[ii], output[oi], mask[oi]
+        xp.greater(src, dst, out=m)
+        xp.copyto(dst, src, where=m)
+        xp.copyto(indices[oi], tap, where=m)
+    return output
+
+
+def max_pool3d_grad(
+    where: str, gradOutput: Any, gradInput: Any, indices: Any, taps: Iterable[Any]
+) -> Any:
+    """Each window's gradient added to the element ``indices`` chose, over ``taps`` as in
+    :func:`max_pool3d`."""
+    xp = array_module(gradOutput)
+    if gradOutput.shape != indices.shape:
+        raise ShapeError(
+            f"{where}: gradOutput has shape {tuple(gradOutput.shape)} but indices have shape "
+            f"{tuple(indices.shape)}"
+        )
+    gradInput.fill(0)
+    zero = gradOutput.dtype.type(0)
+    for tap, oi, ii in taps:
+        dst = gradInput[ii]
+        xp.add(dst, xp.where(indices[oi] == tap, gradOutput[oi], zero), out=dst)
+    return gradInput
 
 
 @kernel
@@ -54,18 +99,9 @@ def VolumetricMaxPooling_updateOutput(
     Returns:
         ``output``.
     """
-    xp = array_module(input)
-    _check("VolumetricMaxPooling_updateOutput", input, output)
-    output.fill(-xp.inf)
-    indices.fill(255 | 255 << 8 | 255 << 16)
-    mask = xp.empty(output.shape, dtype=bool)
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
-    for (tt, th, tw), oi, ii in taps3d(input.shape, output.shape, k, d, pad):
-        src, dst, m = input[ii], output[oi], mask[oi]
-        xp.greater(src, dst, out=m)
-        xp.copyto(dst, src, where=m)
-        xp.copyto(indices[oi], tt | th << 8 | tw << 16, where=m)
-    return output
+    taps = _packed(taps3d(input.shape, output.shape, k, d, pad))
+    return max_pool3d("VolumetricMaxPooling_updateOutput", input, output, indices, taps)
 
 
 @kernel
@@ -95,20 +131,10 @@ def VolumetricMaxPooling_updateGradInput(
     Returns:
         ``gradInput``.
     """
-    xp = array_module(gradOutput)
-    if gradOutput.shape != indices.shape:
-        raise ShapeError(
-            f"VolumetricMaxPooling_updateGradInput: gradOutput has shape "
-            f"{tuple(gradOutput.shape)} but indices have shape {tuple(indices.shape)}"
-        )
-    gradInput.fill(0)
-    zero = gradOutput.dtype.type(0)
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
-    for (tt, th, tw), oi, ii in taps3d(input.shape, gradOutput.shape, k, d, pad):
-        dst = gradInput[ii]
-        hit = indices[oi] == (tt | th << 8 | tw << 16)
-        xp.add(dst, xp.where(hit, gradOutput[oi], zero), out=dst)
-    return gradInput
+    taps = _packed(taps3d(input.shape, gradOutput.shape, k, d, pad))
+    where = "VolumetricMaxPooling_updateGradInput"
+    return max_pool3d_grad(where, gradOutput, gradInput, indices, taps)
 
 
 def _divisor(xp: Any, o: int, i: int, k: int, d: int, pad: int, include: bool) -> Any:
