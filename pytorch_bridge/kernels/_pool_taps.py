@@ -11,17 +11,21 @@ from typing import Any
 from ..errors import ShapeError
 
 
-def taps(o: int, i: int, k: int, d: int, pad: int) -> Iterator[tuple[int, int, int, slice]]:
+def taps(
+    o: int, i: int, k: int, d: int, pad: int, dil: int = 1
+) -> Iterator[tuple[int, int, int, slice]]:
     """Yield ``(tap, o0, o1, input slice)`` for each tap ``0 <= tap < k`` along one axis.
 
-    Output positions ``o0 <= p < o1`` are those whose window start ``p * d - pad`` plus ``tap``
-    falls inside ``[0, i)``; the slice selects those input positions.
+    Tap ``t`` sits ``t * dil`` after a window's start ``p * d - pad``. Output positions
+    ``o0 <= p < o1`` are those where it falls inside ``[0, i)``; the slice selects those input
+    positions.
     """
     for t in range(k):
-        o0 = max(0, -((t - pad) // d))
-        o1 = min(o, (i - 1 + pad - t) // d + 1)
+        off = t * dil - pad
+        o0 = max(0, -(off // d))
+        o1 = min(o, (i - 1 - off) // d + 1)
         if o1 > o0:
-            s = o0 * d - pad + t
+            s = o0 * d + off
             yield t, o0, o1, slice(s, s + (o1 - o0 - 1) * d + 1, d)
 
 
@@ -48,9 +52,13 @@ def check_out(where: str, input: Any, out: Any) -> None:
         )
 
 
-def taps3d(shape_in: Any, shape_out: Any, k: Any, d: Any, pad: Any) -> Iterator[Any]:
-    """Yield ``(tap offsets, output index, input index)`` for every tap of a 3-D window."""
-    axes = [list(taps(shape_out[a - 3], shape_in[a - 3], k[a], d[a], pad[a])) for a in range(3)]
+def taps3d(
+    shape_in: Any, shape_out: Any, k: Any, d: Any, pad: Any, dil: Any = (1, 1, 1)
+) -> Iterator[Any]:
+    """Yield ``(tap numbers, output index, input index)`` for every tap of a 3-D window."""
+    axes = [
+        list(taps(shape_out[a - 3], shape_in[a - 3], k[a], d[a], pad[a], dil[a])) for a in range(3)
+    ]
     for combo in itertools.product(*axes):
         offsets = tuple(c[0] for c in combo)
         oi = (...,) + tuple(slice(c[1], c[2]) for c in combo)

@@ -14,7 +14,6 @@ convolved with filter ``weight[m, c]``. Its column buffers are not used.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,29 +22,13 @@ from ..errors import ShapeError
 from . import kernel
 from ._convnd import Need
 from ._convrun import conv_backward_input, conv_backward_params, conv_forward
+from ._pool_taps import taps3d
 from .pool3d import max_pool3d, max_pool3d_grad
 
 
-def _axis_taps(
-    o: int, i: int, k: int, d: int, pad: int, dil: int
-) -> Iterator[tuple[int, slice, slice]]:
-    """Yield ``(tap, output slice, input slice)`` for each tap of one axis that lands inside."""
-    for t in range(k):
-        off = t * dil - pad
-        o0 = max(0, -(off // d))
-        o1 = min(o, (i - 1 - off) // d + 1)
-        if o1 > o0:
-            s = o0 * d + off
-            yield t, slice(o0, o1), slice(s, s + (o1 - o0 - 1) * d + 1, d)
-
-
-def _taps(shape_in: Any, shape_out: Any, geo: Any) -> Iterator[tuple[int, Any, Any]]:
-    """Yield ``(packed tap, output index, input index)`` for every tap of the 3-D window."""
-    axes = [
-        list(_axis_taps(shape_out[a - 3], shape_in[a - 3], *(g[a] for g in geo))) for a in range(3)
-    ]
-    for (tt, ot, it), (th, oh, ih), (tw, ow, iw) in itertools.product(*axes):
-        yield tt | th << 8 | tw << 16, (..., ot, oh, ow), (..., it, ih, iw)
+def _taps(shape_in: Any, shape_out: Any, geo: Any) -> Iterator[Any]:
+    """:func:`._pool_taps.taps3d` for ``geo`` = (window, stride, padding, dilation)."""
+    return taps3d(shape_in, shape_out, *geo)
 
 
 @kernel

@@ -11,7 +11,7 @@ element beats ``-inf``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from ..backend import array_module
@@ -32,24 +32,19 @@ def _check(where: str, input: Any, out: Any) -> None:
 NO_TAP = 255 | 255 << 8 | 255 << 16
 
 
-def _packed(taps: Iterable[Any]) -> Iterator[tuple[int, Any, Any]]:
-    for (tt, th, tw), oi, ii in taps:
-        yield tt | th << 8 | tw << 16, oi, ii
-
-
 def max_pool3d(where: str, input: Any, output: Any, indices: Any, taps: Iterable[Any]) -> Any:
     """Window maxima into ``output`` and their packed taps (``t | h << 8 | w << 16``) into
-    ``indices``, for ``taps`` of ``(packed tap, output index, input index)``."""
+    ``indices``, for ``taps`` as :func:`._pool_taps.taps3d` yields them."""
     xp = array_module(input)
     _check(where, input, output)
     output.fill(-xp.inf)
     indices.fill(NO_TAP)
     mask = xp.empty(output.shape, dtype=bool)
-    for tap, oi, ii in taps:
+    for (tt, th, tw), oi, ii in taps:
         src, dst, m = input[ii], output[oi], mask[oi]
         xp.greater(src, dst, out=m)
         xp.copyto(dst, src, where=m)
-        xp.copyto(indices[oi], tap, where=m)
+        xp.copyto(indices[oi], tt | th << 8 | tw << 16, where=m)
     return output
 
 
@@ -66,9 +61,10 @@ def max_pool3d_grad(
         )
     gradInput.fill(0)
     zero = gradOutput.dtype.type(0)
-    for tap, oi, ii in taps:
+    for (tt, th, tw), oi, ii in taps:
         dst = gradInput[ii]
-        xp.add(dst, xp.where(indices[oi] == tap, gradOutput[oi], zero), out=dst)
+        hit = indices[oi] == (tt | th << 8 | tw << 16)
+        xp.add(dst, xp.where(hit, gradOutput[oi], zero), out=dst)
     return gradInput
 
 
@@ -100,7 +96,7 @@ def VolumetricMaxPooling_updateOutput(
         ``output``.
     """
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
-    taps = _packed(taps3d(input.shape, output.shape, k, d, pad))
+    taps = taps3d(input.shape, output.shape, k, d, pad)
     return max_pool3d("VolumetricMaxPooling_updateOutput", input, output, indices, taps)
 
 
@@ -132,7 +128,7 @@ def VolumetricMaxPooling_updateGradInput(
         ``gradInput``.
     """
     k, d, pad = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW)
-    taps = _packed(taps3d(input.shape, gradOutput.shape, k, d, pad))
+    taps = taps3d(input.shape, gradOutput.shape, k, d, pad)
     where = "VolumetricMaxPooling_updateGradInput"
     return max_pool3d_grad(where, gradOutput, gradInput, indices, taps)
 

@@ -22,11 +22,6 @@ from . import kernel
 from ._pool_taps import check_out, taps
 
 
-def _dilated_taps(o: int, i: int, k: int, d: int, pad: int, dil: int) -> list[Any]:
-    """The taps of a dilated window: those of its full span whose offset is a multiple of dil."""
-    return [tap for tap in taps(o, i, (k - 1) * dil + 1, d, pad) if tap[0] % dil == 0]
-
-
 @kernel
 def SpatialDilatedMaxPooling_updateOutput(
     input: Any,
@@ -57,8 +52,8 @@ def SpatialDilatedMaxPooling_updateOutput(
     xp = array_module(input)
     check_out("SpatialDilatedMaxPooling_updateOutput", input, output)
     (iH, iW), (oH, oW) = input.shape[-2:], output.shape[-2:]
-    taps_h = _dilated_taps(oH, iH, kH, dH, padH, dilationH)
-    taps_w = _dilated_taps(oW, iW, kW, dW, padW, dilationW)
+    taps_h = list(taps(oH, iH, kH, dH, padH, dilationH))
+    taps_w = list(taps(oW, iW, kW, dW, padW, dilationW))
     output.fill(-xp.inf)
     for _, i0, i1, sy in taps_h:  # NaN-ignoring maxima: NaN is never a maximum, as in THNN
         for _, j0, j1, sx in taps_w:
@@ -70,7 +65,7 @@ def SpatialDilatedMaxPooling_updateOutput(
         for tx, j0, j1, sx in reversed(taps_w):
             oi = (..., slice(i0, i1), slice(j0, j1))
             xp.equal(input[..., sy, sx], output[oi], out=mask[oi])
-            xp.copyto(indices[oi], ty * iW + tx, where=mask[oi])
+            xp.copyto(indices[oi], ty * dilationH * iW + tx * dilationW, where=mask[oi])
     base = (xp.arange(oH) * dH - padH)[:, None] * iW + (xp.arange(oW) * dW - padW + 1)
     empty = ~(output > -xp.inf)
     indices += base.astype(indices.dtype)
