@@ -71,7 +71,7 @@ CLASSES: dict[str, list[str]] = {
         VolumetricReplicationPadding VolumetricMaxUnpooling WeightNorm
         VolumetricDilatedMaxPooling VolumetricDilatedConvolution SpatialDepthWiseConvolution
         TemporalDynamicKMaxPooling ClassSimplexCriterion DistanceRatioCriterion
-        SpatialAutoCropMSECriterion LinearWeightNorm Convert
+        SpatialAutoCropMSECriterion LinearWeightNorm Convert Decorator
     """.split(),
 }
 

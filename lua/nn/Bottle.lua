@@ -1,17 +1,11 @@
--- Torch7 derives Bottle from nn.Decorator; it keeps a Decorator's layout (the wrapped module
--- is modules[1]) and forwards the same calls itself.
-local Bottle, parent = torch.class('nn.Bottle', 'nn.Container')
+local Bottle, parent = torch.class('nn.Bottle', 'nn.Decorator')
 
 --[[ Apply `module`, which takes nInputDim-dimensional inputs and gives nOutputDim-dimensional
 outputs, to an input with extra leading dimensions: they are merged into the first one for
 the call and split again in the output.
 ARGS: module, nInputDim (number, default 2), nOutputDim (number, default nInputDim) ]]
 function Bottle:__init(module, nInputDim, nOutputDim)
-   parent.__init(self)
-   if not torch.isTypeOf(module, 'nn.Module') then
-      error('nn.Bottle: expecting a module, got ' .. torch.type(module), 2)
-   end
-   self.modules[1] = module
+   parent.__init(self, module)
    self.nInputDim = nInputDim or 2
    self.nOutputDim = nOutputDim or self.nInputDim
    self.dimDelta = self.nInputDim - self.nOutputDim
@@ -93,8 +87,4 @@ end
 function Bottle:sharedAccUpdateGradParameters(input, gradOutput, lr)
    local x, g = self:_inner(input, gradOutput)
    self:rethrowErrors(self.modules[1], 1, 'sharedAccUpdateGradParameters', x, g, lr)
-end
-
-function Bottle:__tostring__()
-   return torch.type(self) .. ' @ ' .. tostring(self.modules[1])
 end

@@ -1,6 +1,4 @@
--- Torch7 derives DontCast from nn.Decorator; it keeps a Decorator's layout (the wrapped module
--- is modules[1]) and forwards the same calls itself.
-local DontCast, parent = torch.class('nn.DontCast', 'nn.Container')
+local DontCast, parent = torch.class('nn.DontCast', 'nn.Decorator')
 
 -- The tensor type of `x` (a tensor, or the first tensor found in a nested table), and
 -- whether one was found.
@@ -43,11 +41,7 @@ castout the module's output is copied to this decorator's type (and gradOutput b
 ARGS: module, castin (boolean), castout (boolean, default castin), moduleType (string,
 default: the type of the module's output or parameters) ]]
 function DontCast:__init(module, castin, castout, moduleType)
-   parent.__init(self)
-   if not torch.isTypeOf(module, 'nn.Module') then
-      error('nn.DontCast: expecting a module, got ' .. torch.type(module), 2)
-   end
-   self.modules[1] = module
+   parent.__init(self, module)
    self.castin = castin
    self.castout = castout == nil and castin or castout
    self.moduleType = moduleType
@@ -126,8 +120,4 @@ end
 function DontCast:clearState()
    nn.utils.clear(self, '_input', '_gradOutput')
    return parent.clearState(self)
-end
-
-function DontCast:__tostring__()
-   return torch.type(self) .. ' @ ' .. tostring(self.modules[1])
 end

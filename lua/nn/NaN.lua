@@ -1,6 +1,4 @@
--- Torch7 derives NaN from nn.Decorator; it keeps a Decorator's layout (the wrapped module is
--- modules[1]) and forwards the same calls itself.
-local NaN, parent = torch.class('nn.NaN', 'nn.Container')
+local NaN, parent = torch.class('nn.NaN', 'nn.Decorator')
 
 local lastId = 0
 
@@ -14,11 +12,7 @@ end
 hold a NaN, saying whether the NaN came in with the input, gradOutput or parameters.
 ARGS: module, id (shown in messages; default: the next number) ]]
 function NaN:__init(module, id)
-   parent.__init(self)
-   if not torch.isTypeOf(module, 'nn.Module') then
-      error('nn.NaN: expecting a module, got ' .. torch.type(module), 2)
-   end
-   self.modules[1] = module
+   parent.__init(self, module)
    self.id = id or NaN.newId()
 end
 
@@ -64,14 +58,6 @@ function NaN:accGradParameters(input, gradOutput, scale)
    self.modules[1]:accGradParameters(input, gradOutput, scale)
    local _, gradParams = self:parameters()
    if self:recursiveIsNaN(gradParams) then self:_fail('gradParameters') end
-end
-
-function NaN:accUpdateGradParameters(input, gradOutput, lr)
-   self.modules[1]:accUpdateGradParameters(input, gradOutput, lr)
-end
-
-function NaN:sharedAccUpdateGradParameters(input, gradOutput, lr)
-   self.modules[1]:sharedAccUpdateGradParameters(input, gradOutput, lr)
 end
 
 function NaN:__tostring__()

@@ -1,6 +1,4 @@
--- Torch7 derives WeightNorm from nn.Decorator; it keeps a Decorator's layout (the wrapped
--- module is modules[1]) and forwards the same calls itself.
-local WeightNorm, parent = torch.class('nn.WeightNorm', 'nn.Container')
+local WeightNorm, parent = torch.class('nn.WeightNorm', 'nn.Decorator')
 
 -- Added to the squared norm of each row of v, as Torch7 does.
 local EPS = 1e-4
@@ -9,11 +7,10 @@ local EPS = 1e-4
 v per output. ARGS: module (with a weight), outputDim (the weight's output dimension,
 default 1; the other dimensions are flattened into one) ]]
 function WeightNorm:__init(module, outputDim)
-   parent.__init(self)
    if not (module and module.weight) then
       error('nn.WeightNorm: the wrapped module must have a weight', 2)
    end
-   self.modules[1] = module
+   parent.__init(self, module)
    if module.bias then
       self.bias, self.gradBias = module.bias, module.gradBias
    end
@@ -115,14 +112,6 @@ function WeightNorm:accGradParameters(input, gradOutput, scale)
    self.gradWeight:copy(self:permuteOut(self.gradV:view(self.viewOut)))
 end
 
-function WeightNorm:accUpdateGradParameters(input, gradOutput, lr)
-   self.modules[1]:accUpdateGradParameters(input, gradOutput, lr)
-end
-
-function WeightNorm:sharedAccUpdateGradParameters(input, gradOutput, lr)
-   self.modules[1]:sharedAccUpdateGradParameters(input, gradOutput, lr)
-end
-
 function WeightNorm:zeroGradParameters()
    self.modules[1]:zeroGradParameters()
    self.gradV:zero()
@@ -169,8 +158,4 @@ end
 function WeightNorm:clearState()
    self._w, self._dg, self._tmp = nil, nil, nil
    return parent.clearState(self)
-end
-
-function WeightNorm:__tostring__()
-   return torch.type(self) .. ' @ ' .. tostring(self.modules[1])
 end

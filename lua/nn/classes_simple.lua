@@ -5,7 +5,7 @@ return {
    'Max', 'Min', 'Sum', 'Mean', 'Exp', 'Log', 'Abs', 'Power', 'Square', 'Sqrt', 'Clamp',
    'MulConstant', 'AddConstant', 'Normalize', 'MM', 'MV', 'GradientReversal', 'L1Penalty',
    'LookupTable', 'Bilinear',
-   'Collapse', 'Constant', 'ZeroGrad', 'Bottle',
+   'Collapse', 'Constant', 'ZeroGrad', 'Decorator', 'Bottle',
    'OneHot', 'NaN', 'WhiteNoise', 'DontCast',
    'WeightNorm',
    'LinearWeightNorm',
