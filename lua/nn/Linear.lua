@@ -1,5 +1,5 @@
 local Linear, parent = torch.class('nn.Linear', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ y = W x + b. ARGS: inputSize, outputSize (numbers), bias (boolean, default true) ]]
 function Linear:__init(inputSize, outputSize, bias)
@@ -46,8 +46,7 @@ function Linear:updateOutput(input)
    else
       self.output:resize(input:size(1), self.weight:size(1))
    end
-   K.Linear_updateOutput(np(input), np(self.output), np(self.weight),
-      self.bias and np(self.bias))
+   S.Linear_updateOutput(input, self.output, self.weight, self.bias)
    return self.output
 end
 
@@ -55,15 +54,14 @@ function Linear:updateGradInput(input, gradOutput)
    if self.gradInput then
       checkInput(self, input)
       self.gradInput:resizeAs(input)
-      K.Linear_updateGradInput(np(input), np(gradOutput), np(self.gradInput), np(self.weight))
+      S.Linear_updateGradInput(input, gradOutput, self.gradInput, self.weight)
       return self.gradInput
    end
 end
 
 function Linear:accGradParameters(input, gradOutput, scale)
    checkInput(self, input)
-   K.Linear_accGradParameters(np(input), np(gradOutput), np(self.gradWeight),
-      self.bias and np(self.gradBias), scale or 1)
+   S.Linear_accGradParameters(input, gradOutput, self.gradWeight, self.gradBias, scale or 1)
 end
 
 --[[ updateGradInput then accGradParameters, as Module:backward, in one kernel call. A
@@ -75,8 +73,8 @@ function Linear:backward(input, gradOutput, scale)
    end
    checkInput(self, input)
    self.gradInput:resizeAs(input)
-   K.Linear_backward(np(input), np(gradOutput), np(self.gradInput), np(self.weight),
-      np(self.gradWeight), self.bias and np(self.gradBias), scale or 1)
+   S.Linear_backward(input, gradOutput, self.gradInput, self.weight, self.gradWeight,
+      self.gradBias, scale or 1)
    return self.gradInput
 end
 

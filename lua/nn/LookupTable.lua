@@ -1,5 +1,5 @@
 local LookupTable, parent = torch.class('nn.LookupTable', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local K, np, S = torch._bridge.K, torch._np, nn._small
 
 LookupTable.__version = 4
 
@@ -89,7 +89,7 @@ function LookupTable:updateOutput(input)
    else
       self.output:resize(input:size(1), input:size(2), self.weight:size(2))
    end
-   K.LookupTable_updateOutput(np(input), np(self.output), np(self.weight))
+   S.LookupTable_updateOutput(input, self.output, self.weight)
    return self.output
 end
 
@@ -106,9 +106,9 @@ function LookupTable:accGradParameters(input, gradOutput, scale)
    local count = nil
    if self.shouldScaleGradByFreq then
       self._count:resize(self.gradWeight:size(1))
-      count = np(self._count)
+      count = self._count
    end
-   K.LookupTable_accGradParameters(np(input), np(gradOutput), np(self.gradWeight), count,
+   S.LookupTable_accGradParameters(input, gradOutput, self.gradWeight, count,
       self.shouldScaleGradByFreq or false, self.paddingValue or 0, scale or 1)
 end
 

@@ -1,5 +1,5 @@
 local Threshold, parent = torch.class('nn.Threshold', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ y = x where x > th, else v.
 ARGS: th (number, default 1e-6), v (number, default 0), ip (boolean: in place, default false) ]]
@@ -20,15 +20,15 @@ end
 function Threshold:updateOutput(input)
    self:validateParameters()
    if self.inplace then self.output:set(input) else self.output:resizeAs(input) end
-   K.Threshold_updateOutput(np(input), np(self.output), self.threshold, self.val, self.inplace)
+   S.Threshold_updateOutput(input, self.output, self.threshold, self.val, self.inplace)
    return self.output
 end
 
 function Threshold:updateGradInput(input, gradOutput)
    self:validateParameters()
    if self.inplace then self.gradInput:set(gradOutput) else self.gradInput:resizeAs(input) end
-   K.Threshold_updateGradInput(np(input), np(gradOutput), np(self.gradInput), self.threshold,
-      self.val, self.inplace)
+   S.Threshold_updateGradInput(input, gradOutput, self.gradInput, self.threshold, self.val,
+      self.inplace)
    return self.gradInput
 end
 
