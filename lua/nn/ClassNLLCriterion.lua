@@ -1,5 +1,5 @@
 local ClassNLLCriterion, parent = torch.class('nn.ClassNLLCriterion', 'nn.Criterion')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ Negative log-likelihood of the target classes given log-probabilities.
 ARGS: weights (1-D tensor of class weights, optional), sizeAverage (default true),
@@ -45,9 +45,8 @@ end
 function ClassNLLCriterion:updateOutput(input, target)
    check(input)
    setTarget(self, target)
-   K.ClassNLLCriterion_updateOutput(np(input), np(self.target), np(self.output_tensor),
-      self.sizeAverage, self.weights and np(self.weights), np(self.total_weight_tensor),
-      self.ignoreIndex)
+   S.ClassNLLCriterion_updateOutput(input, self.target, self.output_tensor, self.sizeAverage,
+      self.weights, self.total_weight_tensor, self.ignoreIndex)
    self.output = self.output_tensor[1]
    return self.output, self.total_weight_tensor[1]
 end
@@ -56,8 +55,7 @@ function ClassNLLCriterion:updateGradInput(input, target)
    check(input)
    setTarget(self, target)
    self.gradInput:resizeAs(input)
-   K.ClassNLLCriterion_updateGradInput(np(input), np(self.target), np(self.gradInput),
-      self.sizeAverage, self.weights and np(self.weights), np(self.total_weight_tensor),
-      self.ignoreIndex)
+   S.ClassNLLCriterion_updateGradInput(input, self.target, self.gradInput, self.sizeAverage,
+      self.weights, self.total_weight_tensor, self.ignoreIndex)
    return self.gradInput
 end

@@ -1,5 +1,5 @@
 local MSECriterion, parent = torch.class('nn.MSECriterion', 'nn.Criterion')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ Sum (or mean, with sizeAverage) of squared differences.
 ARGS: sizeAverage (boolean, default true) ]]
@@ -10,13 +10,13 @@ end
 
 function MSECriterion:updateOutput(input, target)
    self.output_tensor = self.output_tensor or input.new(1)
-   K.MSECriterion_updateOutput(np(input), np(target), np(self.output_tensor), self.sizeAverage)
+   S.MSECriterion_updateOutput(input, target, self.output_tensor, self.sizeAverage)
    self.output = self.output_tensor[1]
    return self.output
 end
 
 function MSECriterion:updateGradInput(input, target)
    self.gradInput:resizeAs(input)
-   K.MSECriterion_updateGradInput(np(input), np(target), np(self.gradInput), self.sizeAverage)
+   S.MSECriterion_updateGradInput(input, target, self.gradInput, self.sizeAverage)
    return self.gradInput
 end

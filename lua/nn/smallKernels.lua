@@ -44,6 +44,16 @@ end
 
 S.floating, S.flat = floating, flat
 
+-- A function rounding a number to type T's precision as a store would (Float: to single
+-- precision; Double: none).
+local f32 = ffi.new('float[1]')
+local function toSingle(v)
+   f32[0] = v
+   return f32[0]
+end
+local function exact(v) return v end
+function S.rounder(T) return T.name == 'Float' and toSingle or exact end
+
 -- A buffer of at least n doubles, shared by the loops (n is small: calls that loop are).
 local acc, accSize = nil, 0
 function S.scratch(n)
@@ -147,22 +157,15 @@ local function softRows(x, ...)
 end
 
 -- exp(x[i] - the row's maximum) into e[i] for the row of d elements from o, and their sum;
--- the difference is taken in the tensors' type (`single`: Float), as THNN does.
-local f32 = ffi.new('float[1]')
-local function shiftedExp(x, e, o, d, single)
+-- `r` rounds the difference to the tensors' type, as THNN takes it.
+local function shiftedExp(x, e, o, d, r)
    local m = x[o]
    for i = o + 1, o + d - 1 do
       if x[i] > m then m = x[i] end
    end
    local s = 0
    for i = o, o + d - 1 do
-      local v = x[i] - m
-      if single then
-         f32[0] = v
-         v = f32[0]
-      end
-      local z = exp(v)
-      e[i] = z
+      e[i] = exp(r(x[i] - m))
       s = s + e[i]
    end
    return m, s
@@ -172,11 +175,11 @@ end
 function S.LogSoftMax_updateOutput(input, output)
    local nb, d = softRows(input, output)
    if nb == nil then return K.LogSoftMax_updateOutput(np(input), np(output)) end
-   local x, y, single = ptr(input), ptr(output), tinfo(input).name == 'Float'
+   local x, y, round = ptr(input), ptr(output), S.rounder(tinfo(input))
    local e = S.scratch(nb * d)
    for r = 0, nb - 1 do
       local o = r * d
-      local m, s = shiftedExp(x, e, o, d, single)
+      local m, s = shiftedExp(x, e, o, d, round)
       local z = m + log(s)
       for i = o, o + d - 1 do y[i] = x[i] - z end
    end
@@ -200,10 +203,10 @@ end
 function S.SoftMax_updateOutput(input, output)
    local nb, d = softRows(input, output)
    if nb == nil then return K.SoftMax_updateOutput(np(input), np(output)) end
-   local x, y, single = ptr(input), ptr(output), tinfo(input).name == 'Float'
+   local x, y, round = ptr(input), ptr(output), S.rounder(tinfo(input))
    for r = 0, nb - 1 do
       local o = r * d
-      local _, s = shiftedExp(x, y, o, d, single)
+      local _, s = shiftedExp(x, y, o, d, round)
       local inv = 1 / s
       for i = o, o + d - 1 do y[i] = y[i] * inv end
    end
