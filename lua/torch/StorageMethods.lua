@@ -103,7 +103,8 @@ local function defineStorage(T)
       end
       if rawequal(torch._info(src), T) then
          C.memmove(s._data, src._data, s._n * T.size)
-      elseif s._n <= 4096 and not T.isHalf and not torch._info(src).isHalf then
+      elseif s._n <= 4096 and not T.isHalf and not torch._info(src).isHalf
+            and not torch._brokenStore(T, torch._info(src)) then
          local d, sd = s._data, src._data
          for i = 0, s._n - 1 do d[i] = sd[i] end
       else

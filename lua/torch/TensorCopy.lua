@@ -72,7 +72,8 @@ function M.copy(t, src)
       if T == S then
          C.memmove(d, s, n * T.size)
          return t
-      elseif n <= SMALL and not (T.isint and not S.isint) and not T.isHalf and not S.isHalf then
+      elseif n <= SMALL and not (T.isint and not S.isint) and not T.isHalf and not S.isHalf
+            and not torch._brokenStore(T, S) then
          for i = 0, n - 1 do d[i] = s[i] end
          return t
       end

@@ -71,6 +71,14 @@ function torch._info(x)
    return nil
 end
 
+--[[ True when a LuaJIT loop must not store elements of type S into type T. The LuaJIT
+that lupa bundles miscompiles the 64-bit integer to single-precision store in a trace: the
+values come out wrong, and memory next to the destination can be overwritten. Such copies
+(Long to Float) go to the array kernels. ]]
+function torch._brokenStore(T, S)
+   return S.name == 'Long' and T.name == 'Float'
+end
+
 --[[ True when `x` is a tensor of any type. ]]
 function torch.isTensor(x)
    if type(x) ~= 'cdata' then return false end

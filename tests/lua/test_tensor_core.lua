@@ -243,5 +243,29 @@ function tests.emptyTensorsCannotGainDimensionsWithoutStorage()
    tester:assert(not pcall(function() return e[1] end), 'indexing an empty tensor raises')
 end
 
+-- Every pair of types, copied often enough for LuaJIT to compile the copy loop: the bundled
+-- LuaJIT miscompiles 64-bit integer to single-precision stores (wrong values, and memory
+-- next to the destination overwritten), so Long to Float must not take the loop.
+function tests.copyEveryTypePairOnceCompiled()
+   local names = { 'Byte', 'Char', 'Short', 'Int', 'Long', 'Float', 'Double' }
+   for _, S in ipairs(names) do
+      for _, T in ipairs(names) do
+         local wrong = 0
+         for _ = 1, 200 do
+            local src = torch[S .. 'Tensor'](9):fill(100)
+            local t = torch[T .. 'Tensor'](9):copy(src)
+            local st = torch[T .. 'Storage'](9):copy(src:storage())
+            if t:sum() ~= 900 or st[9] ~= 100 then wrong = wrong + 1 end
+         end
+         tester:eq(wrong, 0, S .. ' to ' .. T)
+      end
+   end
+   -- beyond 2^24 a Float rounds as C's conversion does
+   local big = torch.LongTensor({ 16777217, -16777219 })
+   for _ = 1, 200 do big:float() end
+   tester:eq(big:float()[1], 16777216, 'round to even')
+   tester:eq(big:float()[2], -16777220, 'round to even, negative')
+end
+
 tester:add(tests)
 return tester
