@@ -30,19 +30,23 @@ local TRACEBACK_NOTE = 'NOTE: the stack traceback above is where the error happe
    .. 'a traceback printed below it only shows the containers that passed the error on.'
 Container._tracebackNote = TRACEBACK_NOTE
 
--- Error handler for child `index`: the innermost container adds the traceback and the note,
--- outer ones drop what was put in front of the first line (such as a position prefix); every
--- level puts its "In <index> module of <class>:" line in front.
-local function childError(self, index)
-   return function(err)
-      err = tostring(err)
-      if err:find(TRACEBACK_NOTE, 1, true) then
-         err = err:sub((err:find('\n', 1, true) or 0) + 1)
-      else
-         err = debug.traceback(err, 2) .. '\n\n' .. TRACEBACK_NOTE
-      end
-      return string.format('\nIn %d module of %s:\n%s', index, torch.type(self), err)
+-- The container and child position whose call is under way, for the error handler below: a
+-- handler made per call (a closure) would stop LuaJIT from compiling any forward or backward
+-- through a container. rethrowErrors restores the outer values before passing an error on,
+-- so each level's handler sees its own.
+local current, currentIndex
+
+-- Error handler for the child call under way: the innermost container adds the traceback and
+-- the note, outer ones drop what was put in front of the first line (such as a position
+-- prefix); every level puts its "In <index> module of <class>:" line in front.
+local function childError(err)
+   err = tostring(err)
+   if err:find(TRACEBACK_NOTE, 1, true) then
+      err = err:sub((err:find('\n', 1, true) or 0) + 1)
+   else
+      err = debug.traceback(err, 2) .. '\n\n' .. TRACEBACK_NOTE
    end
+   return string.format('\nIn %d module of %s:\n%s', currentIndex, torch.type(current), err)
 end
 
 --[[ Call `module[funcName](module, ...)`; an error is raised again with a line naming the
@@ -51,21 +55,31 @@ ARGS: module, moduleIndex (its position), funcName (string), arguments RETURN: t
 function Container:rethrowErrors(module, moduleIndex, funcName, ...)
    assert(module == self.modules[moduleIndex],
       'nn.Container.rethrowErrors: module is not at position ' .. tostring(moduleIndex))
-   local ok, ret = xpcall(module[funcName], childError(self, moduleIndex), module, ...)
+   local outer, outerIndex = current, currentIndex
+   current, currentIndex = self, moduleIndex
+   local ok, ret = xpcall(module[funcName], childError, module, ...)
+   current, currentIndex = outer, outerIndex
    if not ok then error(ret, 0) end
    return ret
 end
+
+-- Per-child calls of the methods a training loop runs at every step, made once rather than
+-- as a closure per call (see `current` above).
+local rate
+local function zeroGrad(m) m:zeroGradParameters() end
+local function update(m) m:updateParameters(rate) end
 
 function Container:applyToModules(func)
    for _, module in ipairs(self.modules) do func(module) end
 end
 
 function Container:zeroGradParameters()
-   self:applyToModules(function(m) m:zeroGradParameters() end)
+   self:applyToModules(zeroGrad)
 end
 
 function Container:updateParameters(learningRate)
-   self:applyToModules(function(m) m:updateParameters(learningRate) end)
+   rate = learningRate
+   self:applyToModules(update)
 end
 
 function Container:training()

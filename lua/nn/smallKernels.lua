@@ -63,18 +63,21 @@ function S.scratch(n)
    return acc
 end
 
--- The element count of `x` when `x` and the tensors `...` are contiguous Float or Double
--- tensors of one type with as many elements, at most S.POINTWISE; else nil.
-local function pointwise(x, ...)
+-- The element count and type of `x` when `x` and the tensors `a` and `b` (either may be nil)
+-- are contiguous Float or Double tensors of one type with as many elements, at most
+-- S.POINTWISE; else nil. (Fixed arguments rather than a loop over `...`: a loop of one or
+-- two turns in every call gets LuaJIT to give up on the code around it.)
+local function pointwise(x, a, b)
    local T = floating(x)
    if T == nil then return nil end
    local n = PW.count(x)
-   if n > S.POINTWISE or not flat(x, T, n) then return nil end
-   for k = 1, select('#', ...) do
-      if not flat(select(k, ...), T, n) then return nil end
+   if n > S.POINTWISE or not flat(x, T, n) or (a ~= nil and not flat(a, T, n))
+         or (b ~= nil and not flat(b, T, n)) then
+      return nil
    end
-   return n
+   return n, T
 end
+S.pointwise = pointwise
 
 --[[ nn.Tanh's forward: output = tanh(input). ]]
 function S.Tanh_updateOutput(input, output)
@@ -148,10 +151,10 @@ function S.Threshold_updateGradInput(input, gradOutput, gradInput, threshold, va
 end
 
 -- Rows and row length of a 1-D or 2-D input to a soft-max module (features along the last
--- dimension) when it and the tensors `...` loop in LuaJIT; else nil.
-local function softRows(x, ...)
+-- dimension) when it and the tensors `a` and `b` loop in LuaJIT; else nil.
+local function softRows(x, a, b)
    local nd = x._nd
-   if nd ~= 1 and nd ~= 2 or pointwise(x, ...) == nil then return nil end
+   if nd ~= 1 and nd ~= 2 or pointwise(x, a, b) == nil then return nil end
    if nd == 1 then return 1, x._sz[0] end
    return x._sz[0], x._sz[1]
 end

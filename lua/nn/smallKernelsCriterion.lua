@@ -5,18 +5,7 @@ local S = nn._small
 local PW = torch._pointwise
 local K, np, ptr, floating, flat = S.K, S.np, S.ptr, S.floating, S.flat
 
--- The element count when `input` and the tensors `...` are contiguous tensors of its floating
--- type with as many elements, at most S.POINTWISE; else nil.
-local function same(input, ...)
-   local T = floating(input)
-   if T == nil then return nil end
-   local n = PW.count(input)
-   if n > S.POINTWISE or not flat(input, T, n) then return nil end
-   for k = 1, select('#', ...) do
-      if not flat(select(k, ...), T, n) then return nil end
-   end
-   return n, T
-end
+local same = S.pointwise
 
 --[[ nn.MSECriterion's loss: the sum of squared differences (their mean with sizeAverage),
 each difference and square taken in the tensors' type and summed in double, as THNN does. ]]
@@ -47,8 +36,9 @@ function S.MSECriterion_updateGradInput(input, target, gradInput, sizeAverage)
 end
 
 -- Rows and classes of a ClassNLLCriterion call that loops in LuaJIT: input (n classes, or
--- rows x n) with as many LongTensor targets as rows, weights nil or n of the input's type.
-local function nllShape(input, target, weights, ...)
+-- rows x n) with as many LongTensor targets as rows, weights nil or n of the input's type,
+-- and one-element tensors `a` and `b` (b may be nil) of that type.
+local function nllShape(input, target, weights, a, b)
    local T = floating(input)
    if T == nil then return nil end
    local nd = input._nd
@@ -58,11 +48,9 @@ local function nllShape(input, target, weights, ...)
    local nt = PW.count(target)
    if rows * n > S.POINTWISE or not flat(input, T, rows * n)
          or not flat(target, torch._types.Long, nt) or (nd == 2 and nt ~= rows)
-         or (weights and not flat(weights, T, n)) then
+         or (weights and not flat(weights, T, n)) or not flat(a, T, 1)
+         or (b ~= nil and not flat(b, T, 1)) then
       return nil
-   end
-   for k = 1, select('#', ...) do
-      if not flat(select(k, ...), T, 1) then return nil end
    end
    return rows, n
 end

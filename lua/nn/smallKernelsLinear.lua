@@ -124,17 +124,14 @@ end
 
 
 -- The number of indices of a LookupTable call and the row length, when the indices are a
--- contiguous LongTensor and `weight` and the tensors `...` (n rows each) loop in LuaJIT.
-local function lookupShape(input, weight, ...)
+-- contiguous LongTensor and `weight` and the tensor `out` (n rows) loop in LuaJIT.
+local function lookupShape(input, weight, out)
    local T = floating(weight)
    if T == nil or weight._nd ~= 2 then return nil end
    local n, d = PW.count(input), weight._sz[1]
    if n * d > S.POINTWISE or not flat(input, torch._types.Long, n)
-         or not flat(weight, T, weight._sz[0] * d) then
+         or not flat(weight, T, weight._sz[0] * d) or not flat(out, T, n * d) then
       return nil
-   end
-   for k = 1, select('#', ...) do
-      if not flat(select(k, ...), T, n * d) then return nil end
    end
    return n, d
 end
