@@ -11,4 +11,5 @@ return {
    'SpatialLPPooling', 'PixelShuffle',
    'SpatialDilatedMaxPooling', 'VolumetricMaxUnpooling', 'VolumetricReplicationPadding',
    'VolumetricDilatedMaxPooling', 'TemporalDynamicKMaxPooling',
+   'UpSampling', 'FeatureLPPooling', 'VolumetricFractionalMaxPooling',
 }
