@@ -5,7 +5,6 @@ local dir = debug.getinfo(1, 'S').source:match('^@(.*/)') or './'
 local H = dofile(dir .. 'nn_helpers.lua')
 local SH = dofile(dir .. 'small_helpers.lua')
 local S = nn._small
-local K = torch._bridge.K
 local tester = torch.Tester()
 local tests = {}
 
