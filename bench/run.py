@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_facade  # noqa: E402
 import bench_nn  # noqa: E402
 import bench_serialization  # noqa: E402
+import bench_small  # noqa: E402
 import bench_tensor  # noqa: E402
 
 
@@ -24,6 +25,8 @@ def main() -> None:
     bench_tensor.main()
     print("\n## Neural networks (one training step, without the update)\n")
     bench_nn.main([])
+    print("\n## Old-script training loops (one sample per step, from Lua)\n")
+    bench_small.main([])
     print("\n## Python facade (tape and Lua modules called from Python)\n")
     bench_facade.main([])
     print("\n## Serialization\n")

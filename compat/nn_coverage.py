@@ -72,6 +72,8 @@ CLASSES: dict[str, list[str]] = {
         VolumetricDilatedMaxPooling VolumetricDilatedConvolution SpatialDepthWiseConvolution
         TemporalDynamicKMaxPooling ClassSimplexCriterion DistanceRatioCriterion
         SpatialAutoCropMSECriterion LinearWeightNorm Convert Decorator
+        UpSampling FeatureLPPooling VolumetricFractionalMaxPooling PartialLinear Profile Kmeans
+        SparseLinear IndexLinear
     """.split(),
 }
 
