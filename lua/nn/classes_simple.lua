@@ -9,4 +9,5 @@ return {
    'OneHot', 'NaN', 'WhiteNoise', 'DontCast',
    'WeightNorm',
    'LinearWeightNorm',
+   'PartialLinear', 'Kmeans', 'Profile',
 }
