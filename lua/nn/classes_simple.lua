@@ -9,5 +9,5 @@ return {
    'OneHot', 'NaN', 'WhiteNoise', 'DontCast',
    'WeightNorm',
    'LinearWeightNorm',
-   'PartialLinear', 'Kmeans', 'Profile',
+   'PartialLinear', 'Kmeans', 'SparseLinear', 'IndexLinear', 'Profile',
 }

@@ -12,7 +12,7 @@ local files = {
    'Linear', 'Tanh', 'Sigmoid', 'Threshold', 'ReLU', 'HardTanh', 'SoftMax', 'LogSoftMax', 'ELU',
    'LeakyReLU', 'Dropout', 'View', 'Reshape', 'CAddTable', 'JoinTable', 'SelectTable',
    'ClassNLLCriterion', 'MSECriterion', 'CrossEntropyCriterion', 'AbsCriterion',
-   'Jacobian', 'JacobianUpdate',
+   'Jacobian', 'JacobianUpdate', 'SparseJacobian',
 }
 
 for _, name in ipairs(files) do
