@@ -2,7 +2,7 @@
 (SpatialDepthWiseConvolution).
 
 Values must equal plain loops written from the definition; each backward must give the full
-Jacobian of its forward by central differences (the helpers of test_nn_pool_more.py: float64,
+Jacobian of its forward by central differences (the helpers of kernel_checks.py: float64,
 max error 1e-5), weight and bias gradients included, with ``scale`` divided out; bad shapes
 raise ShapeError naming the kernel.
 """
@@ -20,9 +20,10 @@ from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_nn_pool_more import TOL, jacobian_error, rng  # noqa: E402 - path set above
+from kernel_checks import TOL, multi_jacobian_error, seeded_rng  # noqa: E402 - path set above
 
 K = kernels.load_all()
+rng = seeded_rng(2718)
 
 
 def ref_depthwise(x: Any, w: Any, b: Any, d: Any, p: Any) -> Any:
@@ -101,7 +102,7 @@ def test_depthwise_conv_jacobians(xp: Any, host: Any, case: Any, scale: float) -
         K["SpatialDepthWiseConvolution_accGradParameters"](x, go, gw, gb, *scratch, *args, scale)
         return gi, (gw - 1) / scale, (gb - 1) / scale
 
-    assert jacobian_error(xp, host, forward, grads, [x, w, b]) < TOL
+    assert multi_jacobian_error(xp, host, forward, grads, [x, w, b]) < TOL
 
 
 def test_depthwise_conv_without_bias_gradient(xp: Any, host: Any) -> None:

@@ -7,8 +7,8 @@ of the full Jacobian (central differences, step 1e-6, float64, inputs in [-2, 2]
 from __future__ import annotations
 
 import math
-import os
-from collections.abc import Callable
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,45 +17,11 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, jacobian_error, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "4321"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed so that a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
-
-
-def jacobian_error(
-    xp: Any,
-    host: Callable[[Any], Any],
-    forward: Callable[[Any], Any],
-    backward: Callable[[Any, Any], Any],
-    x: Any,
-) -> float:
-    """Largest |numeric - analytic| entry of d forward(x) / d x (``x`` an ``xp`` array;
-    the differences are taken on host copies)."""
-    out = np.array(host(forward(x)))
-    flat = x.reshape(-1)
-    num = np.zeros((flat.size, out.size))
-    for i in range(flat.size):
-        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-        flat[i] = orig + STEP
-        plus = np.array(host(forward(x))).reshape(-1)
-        flat[i] = orig - STEP
-        minus = np.array(host(forward(x))).reshape(-1)
-        flat[i] = orig
-        num[i] = (plus - minus) / (2 * STEP)
-    forward(x)
-    ana = np.zeros_like(num)
-    for j in range(out.size):
-        go = xp.zeros(out.size)
-        go[j] = 1
-        ana[:, j] = host(backward(x, go.reshape(out.shape))).reshape(-1)
-    return float(np.abs(num - ana).max())
+rng = seeded_rng(4321)
 
 
 def out_len(n: int, k: int, d: int, pad: int, ceil: bool) -> int:
@@ -302,7 +268,7 @@ PADS = [(1, 2, 0, 1), (2, 1, 1, 2), (0, 0, 0, 0)]
 )
 @pytest.mark.parametrize("pads", PADS)
 def test_padding_matches_numpy_pad_and_jacobian(
-    xp: Any, host: Any, name: str, mode: str, pads: Any
+    xp: Any, host: Any, name: str, mode: Any, pads: Any
 ) -> None:
     """Padding forwards equal numpy.pad and their backwards are exact."""
     pl, pr, pt, pb = pads

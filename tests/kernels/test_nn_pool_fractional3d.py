@@ -6,7 +6,8 @@ in [-2, 2], max error 1e-5).
 
 from __future__ import annotations
 
-import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,18 +16,13 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, jacobian_error, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
+rng = seeded_rng(4321)
 FWD = K["VolumetricFractionalMaxPooling_updateOutput"]
 BWD = K["VolumetricFractionalMaxPooling_updateGradInput"]
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "4321"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed so that a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
 
 
 def ref_starts(u: Any, n_in: int, n_out: int, pool: int) -> list[int]:
@@ -112,25 +108,14 @@ def test_jacobian_matches_finite_differences(xp: Any, host: Any) -> None:
     u = xp.asarray(g.uniform(0, 1, (2, 1, 3)))
     out, pool = (4, 2, 3), (2, 2, 2)
     o, ind = xp.empty((2, 1, 3, 2, 4)), xp.empty((2, 1, 3, 2, 4), xp.int64)
-    y = np.array(host(FWD(x, o, *out, *pool, ind, u)))
-    flat = x.reshape(-1)
-    num = np.zeros((flat.size, y.size))
-    for i in range(flat.size):
-        orig = flat[i].item()
-        flat[i] = orig + STEP
-        plus = np.array(host(FWD(x, o, *out, *pool, ind, u))).reshape(-1)
-        flat[i] = orig - STEP
-        minus = np.array(host(FWD(x, o, *out, *pool, ind, u))).reshape(-1)
-        flat[i] = orig
-        num[i] = (plus - minus) / (2 * STEP)
-    FWD(x, o, *out, *pool, ind, u)
-    ana = np.zeros_like(num)
-    for j in range(y.size):
-        go = xp.zeros(y.size)
-        go[j] = 1
-        gi = BWD(x, go.reshape(y.shape), xp.empty_like(x), *out, *pool, ind)
-        ana[:, j] = host(gi).reshape(-1)
-    assert np.abs(num - ana).max() < TOL
+
+    def forward(x: Any) -> Any:
+        return FWD(x, o, *out, *pool, ind, u)
+
+    def backward(x: Any, go: Any) -> Any:
+        return BWD(x, go, xp.empty_like(x), *out, *pool, ind)
+
+    assert jacobian_error(xp, host, forward, backward, x) < TOL
 
 
 def test_backward_fills_a_non_contiguous_gradinput(xp: Any, host: Any) -> None:

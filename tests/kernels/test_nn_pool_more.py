@@ -10,8 +10,9 @@ definitions; each backward must give the full Jacobian of its forward by central
 from __future__ import annotations
 
 import math
-import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,54 +21,12 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, multi_jacobian_error, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "2718"))
+rng = seeded_rng(2718)
 NO_TAP = 255 | 255 << 8 | 255 << 16
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed so that a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
-
-
-def jacobian_error(
-    xp: Any,
-    host: Callable[[Any], Any],
-    forward: Callable[[], Any],
-    grads: Callable[[Any], tuple[Any, ...]],
-    targets: list[Any],
-) -> float:
-    """Largest |numeric - analytic| over d forward() / d t for every array t in ``targets``.
-
-    ``grads(go)`` returns one gradient per target for the output gradient ``go``; it is called
-    after ``forward()`` ran on the unperturbed arrays.
-    """
-    out = np.array(host(forward()))
-    worst = 0.0
-    for k, arr in enumerate(targets):
-        if arr is None:
-            continue
-        flat = arr.reshape(-1)
-        num = np.zeros((flat.size, out.size))
-        for i in range(flat.size):
-            orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-            flat[i] = orig + STEP
-            plus = np.array(host(forward())).reshape(-1)
-            flat[i] = orig - STEP
-            minus = np.array(host(forward())).reshape(-1)
-            flat[i] = orig
-            num[i] = (plus - minus) / (2 * STEP)
-        forward()
-        ana = np.zeros_like(num)
-        for j in range(out.size):
-            go = xp.zeros(out.size)
-            go[j] = 1
-            ana[:, j] = np.array(host(grads(go.reshape(out.shape))[k])).reshape(-1)
-        worst = max(worst, float(np.abs(num - ana).max()))
-    return worst
 
 
 def out_len(n: int, k: int, d: int, pad: int, dil: int, ceil: bool) -> int:
@@ -166,7 +125,7 @@ def test_dilated_maxpool2d_jacobian(xp: Any, host: Any, case: Any) -> None:
         K["SpatialMaxPooling_updateGradInput"](x, go, gi, state["ind"], *args)
         return (gi,)
 
-    assert jacobian_error(xp, host, forward, grads, [x]) < TOL
+    assert multi_jacobian_error(xp, host, forward, grads, [x]) < TOL
 
 
 def test_dilated_maxpool2d_bad_shapes(xp: Any) -> None:
@@ -263,7 +222,7 @@ def test_dilated_maxpool3d_jacobian(xp: Any, host: Any, case: Any) -> None:
         K["VolumetricDilatedMaxPooling_updateGradInput"](x, go, gi, ind, *args)
         return (gi,)
 
-    assert jacobian_error(xp, host, forward, grads, [x]) < TOL
+    assert multi_jacobian_error(xp, host, forward, grads, [x]) < TOL
 
 
 def test_dilated_maxpool3d_bad_shapes(xp: Any) -> None:
@@ -372,7 +331,7 @@ def test_unpool3d_jacobian(xp: Any, host: Any, case: Any) -> None:
         assert gi is K["VolumetricMaxUnpooling_updateGradInput"](x, go, gi, ind, *args)
         return (gi,)
 
-    assert jacobian_error(xp, host, forward, grads, [x]) < TOL
+    assert multi_jacobian_error(xp, host, forward, grads, [x]) < TOL
 
 
 def test_unpool3d_bad_shapes_and_indices(xp: Any) -> None:
@@ -495,7 +454,7 @@ def test_dilated_conv3d_jacobians(xp: Any, host: Any, case: Any, scale: float) -
         )
         return gi, gw / scale, gb / scale
 
-    assert jacobian_error(xp, host, forward, grads, [x, w, b]) < TOL
+    assert multi_jacobian_error(xp, host, forward, grads, [x, w, b]) < TOL
 
 
 def test_dilated_conv3d_bad_shapes(xp: Any) -> None:

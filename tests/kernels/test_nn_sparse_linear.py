@@ -5,8 +5,8 @@ error 1e-5), the sparse updates, and index range checks.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,31 +15,11 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, numeric, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "4321"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed so that a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
-
-
-def numeric(f: Callable[[], Any], x: Any, host: Callable[[Any], Any]) -> Any:
-    """d f() / d x by central differences, one row per element of ``x``."""
-    flat = x.reshape(-1)
-    rows = []
-    for i in range(flat.size):
-        orig = flat[i].item()
-        flat[i] = orig + STEP
-        plus = np.array(host(f())).reshape(-1)
-        flat[i] = orig - STEP
-        minus = np.array(host(f())).reshape(-1)
-        flat[i] = orig
-        rows.append((plus - minus) / (2 * STEP))
-    return np.stack(rows)
+rng = seeded_rng(4321)
 
 
 def coo_sample(g: np.random.Generator, batch: int, n_in: int, nnz: int) -> tuple[Any, Any]:

@@ -5,8 +5,8 @@ Jacobian (central differences, step 1e-6, float64, inputs in [-2, 2], max error 
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -15,44 +15,11 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, jacobian_error, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "2718"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed so that a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
-
-
-def jacobian_error(
-    xp: Any,
-    host: Callable[[Any], Any],
-    forward: Callable[[Any], Any],
-    backward: Callable[[Any, Any], Any],
-    x: Any,
-) -> float:
-    """Largest |numeric - analytic| entry of d forward(x) / d x (differences on the host)."""
-    out = np.array(host(forward(x)))
-    flat = x.reshape(-1)
-    num = np.zeros((flat.size, out.size))
-    for i in range(flat.size):
-        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-        flat[i] = orig + STEP
-        plus = np.array(host(forward(x))).reshape(-1)
-        flat[i] = orig - STEP
-        minus = np.array(host(forward(x))).reshape(-1)
-        flat[i] = orig
-        num[i] = (plus - minus) / (2 * STEP)
-    forward(x)
-    ana = np.zeros_like(num)
-    for j in range(out.size):
-        go = xp.zeros(out.size)
-        go[j] = 1
-        ana[:, j] = host(backward(x, go.reshape(out.shape))).reshape(-1)
-    return float(np.abs(num - ana).max())
+rng = seeded_rng(2718)
 
 
 # --- VolumetricUpSamplingNearest ---------------------------------------------------------
