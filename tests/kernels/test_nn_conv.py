@@ -10,8 +10,9 @@ with buffers of that size.
 
 from __future__ import annotations
 
-import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,16 +21,11 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, multi_jacobian_error, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "4321"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed so a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
+rng = seeded_rng(4321)
 
 
 class Buffers:
@@ -57,48 +53,6 @@ class Buffers:
         raise AssertionError("buffers did not fit after growing")
 
 
-def numeric(xp: Any, f: Callable[[], Any], x: Any) -> Any:
-    """d f() / d x by central differences; rows follow x's elements."""
-    flat = x.reshape(-1)
-    rows = []
-    for i in range(flat.size):
-        # a Python number: indexing a cupy array gives a view that the writes below change
-        orig = flat[i].item()
-        flat[i] = orig + STEP
-        plus = f().copy()
-        flat[i] = orig - STEP
-        minus = f().copy()
-        flat[i] = orig
-        rows.append(((plus - minus) / (2 * STEP)).reshape(-1))
-    return xp.stack(rows)
-
-
-def analytic(xp: Any, shape: tuple[int, ...], grad: Callable[[Any], Any]) -> Any:
-    """Columns j = grad(e_j) for every unit output gradient e_j."""
-    cols = []
-    for j in range(int(np.prod(shape))):
-        go = xp.zeros(int(np.prod(shape)))
-        go[j] = 1
-        cols.append(xp.asarray(grad(go.reshape(shape)), dtype=np.float64).reshape(-1))
-    return xp.stack(cols, axis=1)
-
-
-def check(
-    xp: Any,
-    forward: Callable[[], Any],
-    grads: Callable[[Any], tuple[Any, ...]],
-    targets: list[Any],
-) -> None:
-    """Compare numeric and analytic Jacobians for every array in ``targets``."""
-    shape = forward().shape
-    for k, arr in enumerate(targets):
-        if arr is None:
-            continue
-        num = numeric(xp, forward, arr)
-        ana = analytic(xp, shape, lambda go, k=k: grads(go)[k])
-        assert 0.0 == pytest.approx(float(xp.abs(num - ana).max()), abs=TOL)
-
-
 # (weight shape, input shape, kw, kh, dw, dh, pw, ph, dilationW, dilationH)
 SPATIAL = [
     ((3, 2, 2, 3), (2, 2, 4, 5), 3, 2, 1, 1, 0, 0, 1, 1),
@@ -111,7 +65,9 @@ SPATIAL = [
 @pytest.mark.parametrize("case", SPATIAL)
 @pytest.mark.parametrize("with_bias", [True, False])
 @pytest.mark.parametrize("scale", [1.0, 0.5])
-def test_spatial_convolution_jacobians(xp: Any, case: Any, with_bias: bool, scale: float) -> None:
+def test_spatial_convolution_jacobians(
+    xp: Any, host: Any, case: Any, with_bias: bool, scale: float
+) -> None:
     """SpatialDilatedConvolution (and MM when undilated) gradients match finite differences."""
     wshape, xshape, kw, kh, dw, dh, pw, ph, lw, lh = case
     r = rng()
@@ -144,7 +100,8 @@ def test_spatial_convolution_jacobians(xp: Any, case: Any, with_bias: bool, scal
         )
         return gi, gw / scale, (gb / scale if gb is not None else None)
 
-    check(xp, forward, grads, [x, w, b])
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 def test_mm_parameter_gradients_use_forward_columns(xp: Any) -> None:
@@ -198,7 +155,7 @@ FULL = [
 
 @pytest.mark.parametrize("case", FULL)
 @pytest.mark.parametrize("scale", [1.0, 0.5])
-def test_spatial_full_convolution_jacobians(xp: Any, case: Any, scale: float) -> None:
+def test_spatial_full_convolution_jacobians(xp: Any, host: Any, case: Any, scale: float) -> None:
     """SpatialFullConvolution gradients match finite differences."""
     wshape, xshape, kw, kh, dw, dh, pw, ph, aw, ah = case
     r = rng()
@@ -226,12 +183,15 @@ def test_spatial_full_convolution_jacobians(xp: Any, case: Any, scale: float) ->
         )
         return gi, gw / scale, gb / scale
 
-    check(xp, forward, grads, [x, w, b])
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 @pytest.mark.parametrize("batch", [None, 2])
 @pytest.mark.parametrize("scale", [1.0, 0.5])
-def test_spatial_convolution_local_jacobians(xp: Any, batch: int | None, scale: float) -> None:
+def test_spatial_convolution_local_jacobians(
+    xp: Any, host: Any, batch: int | None, scale: float
+) -> None:
     """SpatialConvolutionLocal gradients match finite differences."""
     r = rng()
     xshape = (2, 4, 3) if batch is None else (batch, 2, 4, 3)
@@ -257,13 +217,14 @@ def test_spatial_convolution_local_jacobians(xp: Any, batch: int | None, scale: 
         K["SpatialConvolutionLocal_accGradParameters"](x, go, gw, gb, *bufs.bufs, *args, scale)
         return gi, gw / scale, gb / scale
 
-    check(xp, forward, grads, [x, w, b])
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 @pytest.mark.parametrize("xshape,kw,dw", [((7, 3), 3, 2), ((2, 5, 3), 2, 1), ((2, 6, 3), 2, 3)])
 @pytest.mark.parametrize("scale", [1.0, 0.5])
 def test_temporal_convolution_jacobians(
-    xp: Any, xshape: Any, kw: int, dw: int, scale: float
+    xp: Any, host: Any, xshape: Any, kw: int, dw: int, scale: float
 ) -> None:
     """TemporalConvolution gradients match finite differences."""
     r = rng()
@@ -282,12 +243,15 @@ def test_temporal_convolution_jacobians(
         K["TemporalConvolution_accGradParameters"](x, go, gw, gb, kw, dw, scale)
         return gi, gw / scale, gb / scale
 
-    check(xp, forward, grads, [x, w, b])
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 @pytest.mark.parametrize("batch", [None, 2])
 @pytest.mark.parametrize("scale", [1.0, 0.5])
-def test_volumetric_convolution_jacobians(xp: Any, batch: int | None, scale: float) -> None:
+def test_volumetric_convolution_jacobians(
+    xp: Any, host: Any, batch: int | None, scale: float
+) -> None:
     """VolumetricConvolutionMM gradients match finite differences (columns in finput)."""
     r = rng()
     xshape = (2, 3, 3, 4) if batch is None else (batch, 2, 3, 3, 4)
@@ -313,11 +277,12 @@ def test_volumetric_convolution_jacobians(xp: Any, batch: int | None, scale: flo
         )
         return gi, gw / scale, gb / scale
 
-    check(xp, forward, grads, [x, w, b])
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 @pytest.mark.parametrize("scale", [1.0, 0.5])
-def test_volumetric_full_convolution_jacobians(xp: Any, scale: float) -> None:
+def test_volumetric_full_convolution_jacobians(xp: Any, host: Any, scale: float) -> None:
     """VolumetricFullConvolution gradients match finite differences."""
     r = rng()
     x = xp.asarray(r.uniform(-2, 2, (2, 2, 2, 2, 2)))
@@ -344,7 +309,8 @@ def test_volumetric_full_convolution_jacobians(xp: Any, scale: float) -> None:
         )
         return gi, gw / scale, gb / scale
 
-    check(xp, forward, grads, [x, w, b])
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 @pytest.mark.parametrize(
@@ -357,7 +323,7 @@ def test_volumetric_full_convolution_jacobians(xp: Any, scale: float) -> None:
 )
 @pytest.mark.parametrize("scale", [1.0, 0.5])
 def test_spatial_convolution_map_jacobians(
-    xp: Any, kind: str, batch: int | None, scale: float
+    xp: Any, host: Any, kind: str, batch: int | None, scale: float
 ) -> None:
     """SpatialConvolutionMap and SpatialFullConvolutionMap gradients match finite differences,
     with a table where input plane 2 feeds two outputs, output plane 3 sums two rows and input
@@ -385,7 +351,8 @@ def test_spatial_convolution_map_jacobians(
         K[f"{kind}_accGradParameters"](x, go, gw, gb, *args, scale)
         return gi, gw / scale, gb / scale
 
-    check(xp, forward, grads, [x, w, b])
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
     with pytest.raises(ShapeError, match="connTable refers to planes"):
         K[f"{kind}_updateOutput"](x, forward(), w, b, table * 2, 4, 3, dw, dh)
 

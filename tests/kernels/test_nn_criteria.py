@@ -8,8 +8,9 @@ error must stay below 1e-5.
 
 from __future__ import annotations
 
-import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,36 +20,20 @@ from pytorch_bridge import kernels
 from pytorch_bridge.backend import array_module
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, numeric, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "2468"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed, so a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
-
-
-def numeric_gradient(loss: Callable[[], float], x: Any) -> Any:
-    """d loss() / d x by central differences, shaped like x."""
-    flat = x.reshape(-1)
-    grad = np.zeros(flat.size)
-    for i in range(flat.size):
-        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-        flat[i] = orig + STEP
-        plus = loss()
-        flat[i] = orig - STEP
-        minus = loss()
-        flat[i] = orig
-        grad[i] = (plus - minus) / (2 * STEP)
-    return grad.reshape(x.shape)
+rng = seeded_rng(2468)
 
 
 def error(num: Any, ana: Any) -> float:
-    """Largest absolute difference of two gradients, both on the host."""
-    return float(np.abs(np.asarray(num) - np.asarray(ana)).max())
+    """Largest absolute difference of two gradients on the host, compared element by element.
+
+    ``num`` is what ``numeric`` gives for a scalar loss (one row per element of the input),
+    ``ana`` the gradient kernel's result shaped like the input.
+    """
+    return float(np.abs(np.ravel(num) - np.ravel(ana)).max())
 
 
 def tensor_loss(name: str, x: Any, t: Any, *args: Any) -> Callable[[], float]:
@@ -95,7 +80,7 @@ def test_pointwise_criteria_gradients(
     extra = POINTWISE[name]
     gi = xp.empty_like(x)
     K[f"{name}_updateGradInput"](x, t, gi, size_average, *extra)
-    num = numeric_gradient(tensor_loss(name, x, t, size_average, *extra), x)
+    num = numeric(tensor_loss(name, x, t, size_average, *extra), x, host)
     assert 0.0 == pytest.approx(error(num, host(gi)), abs=TOL)
 
 
@@ -107,7 +92,7 @@ def test_bce_weights_spread_like_torch7(xp: Any, host: Any, shape: tuple[int, ..
     w = xp.asarray(r.uniform(0.5, 2, shape[-1]))
     gi = xp.empty_like(x)
     K["BCECriterion_updateGradInput"](x, t, gi, True, w)
-    num = numeric_gradient(tensor_loss("BCECriterion", x, t, True, w), x)
+    num = numeric(tensor_loss("BCECriterion", x, t, True, w), x, host)
     assert 0.0 == pytest.approx(error(num, host(gi)), abs=TOL)
     plain = xp.empty_like(x)
     K["BCECriterion_updateGradInput"](x, t, plain, True, None)
@@ -135,7 +120,7 @@ def test_multi_margin_gradients(
     args = (size_average, p, w, 0.8)
     gi = xp.empty_like(x)
     K["MultiMarginCriterion_updateGradInput"](x, t, gi, *args)
-    num = numeric_gradient(tensor_loss("MultiMarginCriterion", x, t, *args), x)
+    num = numeric(tensor_loss("MultiMarginCriterion", x, t, *args), x, host)
     assert 0.0 == pytest.approx(error(num, host(gi)), abs=TOL)
 
 
@@ -160,7 +145,7 @@ def test_multi_label_margin_gradients(xp: Any, host: Any, size_average: bool, ba
     if batch:
         x = xp.asarray(r.uniform(-2, 2, (3, 4)))
         t = xp.asarray([[3, 1, 0, 2], [4, 0, 0, 0], [2, 2, 1, 0]], dtype=np.int64)
-        marks = [[1, 0, 1, 0], [0, 0, 0, 1], [1, 1, 0, 0]]
+        marks: list[Any] = [[1, 0, 1, 0], [0, 0, 0, 1], [1, 1, 0, 0]]
     else:
         x = xp.asarray(r.uniform(-2, 2, 4))
         t = xp.asarray([4, 2, 0, 1], dtype=np.int64)
@@ -171,7 +156,7 @@ def test_multi_label_margin_gradients(xp: Any, host: Any, size_average: bool, ba
     loss()
     assert marks == is_target.tolist()
     K["MultiLabelMarginCriterion_updateGradInput"](x, t, gi, is_target, size_average)
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, x), host(gi)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, x, host), host(gi)), abs=TOL)
 
 
 @pytest.mark.parametrize("weighted", [False, True])
@@ -189,7 +174,7 @@ def test_spatial_class_nll_gradients(
     loss()
     gi = xp.empty_like(x)
     K["SpatialClassNLLCriterion_updateGradInput"](x, t, gi, size_average, w, total)
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, x), host(gi)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, x, host), host(gi)), abs=TOL)
 
 
 def test_spatial_class_nll_rejects_non_batches(xp: Any) -> None:
@@ -223,7 +208,7 @@ def test_multi_label_soft_margin_gradients(
     loss()
     gi = xp.empty_like(x)
     K["MultiLabelSoftMarginCriterion_updateGradInput"](x, t, gi, size_average, w, sig)
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, x), host(gi)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, x, host), host(gi)), abs=TOL)
 
 
 @pytest.mark.parametrize("size_average", [True, False])
@@ -239,7 +224,7 @@ def test_hinge_embedding_gradients(xp: Any, host: Any, size_average: bool) -> No
 
     gi = xp.empty_like(x)
     K["HingeEmbeddingCriterion_updateGradInput"](x, y, gi, size_average, 1.3)
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, x), host(gi)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, x, host), host(gi)), abs=TOL)
 
 
 @pytest.mark.parametrize("dissimilar", [False, True])
@@ -255,8 +240,8 @@ def test_l1_hinge_embedding_gradients(xp: Any, host: Any, dissimilar: bool) -> N
     assert 0 == K["L1HingeEmbeddingCriterion_updateGradInput"](
         a, b, ga, gb, dissimilar, 10.0, None
     )
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, a), host(ga)), abs=TOL)
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, b), host(gb)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, a, host), host(ga)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, b, host), host(gb)), abs=TOL)
 
 
 def test_l1_hinge_embedding_ties_take_given_signs(xp: Any) -> None:
@@ -290,7 +275,7 @@ def test_cosine_embedding_gradients(
     loss()
     ga, gb = xp.empty_like(a), xp.empty_like(b)
     K["CosineEmbeddingCriterion_updateGradInput"](a, b, y, ga, gb, size_average, *bufs)
-    num_a, num_b = numeric_gradient(loss, a), numeric_gradient(loss, b)
+    num_a, num_b = numeric(loss, a, host), numeric(loss, b, host)
     assert 0.0 == pytest.approx(error(num_a, host(ga)), abs=TOL)
     assert 0.0 == pytest.approx(error(num_b, host(gb)), abs=TOL)
 
@@ -308,6 +293,6 @@ def test_margin_ranking_gradients(xp: Any, host: Any, size_average: bool) -> Non
 
     ga, gb, dist, mask = (xp.empty(5) for _ in range(4))
     K["MarginRankingCriterion_updateGradInput"](a, b, y, ga, gb, 0.5, size_average, dist, mask)
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, a), host(ga)), abs=TOL)
-    assert 0.0 == pytest.approx(error(numeric_gradient(loss, b), host(gb)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, a, host), host(ga)), abs=TOL)
+    assert 0.0 == pytest.approx(error(numeric(loss, b, host), host(gb)), abs=TOL)
     assert (dist >= 0).astype(float).tolist() == mask.tolist()

@@ -7,8 +7,8 @@ row for unit output gradients; the largest error must stay below 1e-5.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,62 +17,17 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import (  # noqa: E402 - path set above
+    TOL,
+    jacobian_error,
+    multi_jacobian_error,
+    numeric,
+    seeded_rng,
+)
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "1234"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (print it so a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
-
-
-def numeric_jacobian(f: Callable[[], Any], x: Any, host: Callable[[Any], Any]) -> Any:
-    """d f() / d x by central differences, on the host; rows follow x's elements, columns f's."""
-    flat = x.reshape(-1)
-    cols = f().size
-    jac = np.zeros((flat.size, cols))
-    for i in range(flat.size):
-        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-        flat[i] = orig + STEP
-        plus = host(f()).astype(np.float64).reshape(-1)
-        flat[i] = orig - STEP
-        minus = host(f()).astype(np.float64).reshape(-1)
-        flat[i] = orig
-        jac[i] = (plus - minus) / (2 * STEP)
-    return jac
-
-
-def analytic_jacobian(
-    n_out: int,
-    shape_out: tuple[int, ...],
-    grad: Callable[[Any], Any],
-    host: Callable[[Any], Any],
-) -> Any:
-    """Stack grad(unit gradOutput e_j), copied to the host, as columns j of the Jacobian."""
-    cols = []
-    for j in range(n_out):
-        go = np.zeros(n_out)
-        go[j] = 1
-        cols.append(host(grad(go.reshape(shape_out))).astype(np.float64).reshape(-1))
-    return np.stack(cols, axis=1)
-
-
-def check_module(
-    forward: Callable[[Any], Any],
-    backward: Callable[[Any, Any, Any], Any],
-    x: Any,
-    host: Callable[[Any], Any],
-) -> float:
-    """Largest |numeric - analytic| for a kernel pair output = forward(x)."""
-    out = forward(x).copy()
-    num = numeric_jacobian(lambda: forward(x), x, host)
-    ana = analytic_jacobian(
-        out.size, out.shape, lambda go: backward(x, go, forward(x).copy()), host
-    )
-    return float(np.abs(num - ana).max())
+rng = seeded_rng(1234)
 
 
 POINTWISE = {
@@ -101,15 +56,15 @@ def test_activation_jacobian_matches_finite_differences(
         fwd(inp, out, *args)
         return out
 
-    def backward(inp: Any, go: Any, out: Any) -> Any:
+    def backward(inp: Any, go: Any) -> Any:
         gi = xp.empty_like(inp)
         if with_output:
-            bwd(inp, xp.asarray(go), gi, out)
+            bwd(inp, go, gi, forward(inp))
         else:
-            bwd(inp, xp.asarray(go), gi, *args)
+            bwd(inp, go, gi, *args)
         return gi
 
-    assert 0.0 == pytest.approx(check_module(forward, backward, x, host), abs=TOL)
+    assert 0.0 == pytest.approx(jacobian_error(xp, host, forward, backward, x), abs=TOL)
 
 
 def test_elu_jacobian_matches_finite_differences(xp: Any, host: Any) -> None:
@@ -121,12 +76,12 @@ def test_elu_jacobian_matches_finite_differences(xp: Any, host: Any) -> None:
         K["ELU_updateOutput"](inp, out, 0.7, False)
         return out
 
-    def backward(inp: Any, go: Any, out: Any) -> Any:
+    def backward(inp: Any, go: Any) -> Any:
         gi = xp.empty_like(inp)
-        K["ELU_updateGradInput"](inp, xp.asarray(go), gi, out, 0.7, False)
+        K["ELU_updateGradInput"](inp, go, gi, forward(inp), 0.7, False)
         return gi
 
-    assert 0.0 == pytest.approx(check_module(forward, backward, x, host), abs=TOL)
+    assert 0.0 == pytest.approx(jacobian_error(xp, host, forward, backward, x), abs=TOL)
 
 
 @pytest.mark.parametrize("batch", [None, 3])
@@ -147,20 +102,15 @@ def test_linear_jacobians_for_input_weight_and_bias(
         K["Linear_updateOutput"](x, out, w, b)
         return out
 
-    n_out = int(np.prod(out_shape))
-
     def grads(go: Any) -> tuple[Any, Any, Any]:
         gi, gw = xp.empty_like(x), xp.zeros_like(w)
         gb = xp.zeros(3) if with_bias else None
-        K["Linear_updateGradInput"](x, xp.asarray(go), gi, w)
-        K["Linear_accGradParameters"](x, xp.asarray(go), gw, gb, scale)
+        K["Linear_updateGradInput"](x, go, gi, w)
+        K["Linear_accGradParameters"](x, go, gw, gb, scale)
         return gi, gw / scale, (gb / scale if gb is not None else None)
 
-    targets = [(x, 0), (w, 1)] + ([(b, 2)] if with_bias else [])
-    for arr, k in targets:
-        num = numeric_jacobian(forward, arr, host)
-        ana = analytic_jacobian(n_out, out_shape, lambda go, k=k: grads(go)[k], host)
-        assert 0.0 == pytest.approx(float(np.abs(num - ana).max()), abs=TOL)
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w, b])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 def test_linear_accumulates_into_gradients(xp: Any) -> None:
@@ -212,7 +162,7 @@ def test_regression_criteria_gradients(xp: Any, host: Any, name: str, size_avera
 
     gi = xp.empty_like(x)
     K[f"{name}_updateGradInput"](x, t, gi, size_average)
-    num = numeric_jacobian(loss, x, host)
+    num = numeric(loss, x, host)
     assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - host(gi).reshape(-1)).max()), abs=TOL)
 
 
@@ -236,7 +186,7 @@ def test_class_nll_gradients(
     loss()
     gi = xp.empty_like(x)
     K["ClassNLLCriterion_updateGradInput"](x, t, gi, size_average, w, total, 2)
-    num = numeric_jacobian(loss, x, host)
+    num = numeric(loss, x, host)
     assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - host(gi).reshape(-1)).max()), abs=TOL)
 
 

@@ -5,7 +5,8 @@ full Jacobian for input, weight and bias, with the ``scale`` argument.
 
 from __future__ import annotations
 
-import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,16 +14,11 @@ import pytest
 
 from pytorch_bridge import kernels
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, jacobian_error, multi_jacobian_error, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "2468"))
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed so that a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
+rng = seeded_rng(2468)
 
 
 def ref_forward(
@@ -104,21 +100,6 @@ def test_float32_forward_close_to_float64(xp: Any, host: Any) -> None:
     np.testing.assert_allclose(host(r64), host(r32), rtol=1e-5, atol=1e-5)
 
 
-def _numeric(host: Any, f: Any, v: Any) -> Any:
-    """d f() / d v by central differences, on the host; rows follow v's elements."""
-    flat = v.reshape(-1)
-    rows = []
-    for i in range(flat.size):
-        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-        flat[i] = orig + STEP
-        plus = host(f()).reshape(-1).copy()
-        flat[i] = orig - STEP
-        minus = host(f()).reshape(-1).copy()
-        flat[i] = orig
-        rows.append((plus - minus) / (2 * STEP))
-    return np.array(rows)
-
-
 @pytest.mark.parametrize("shape", [(5, 3), (2, 3, 2, 2)])
 @pytest.mark.parametrize("train", [True, False])
 @pytest.mark.parametrize("scale", [1.0, 0.5])
@@ -136,22 +117,14 @@ def test_jacobians_input_weight_bias(
     def fwd() -> Any:
         return run_forward(xp, x, w, b, rm.copy(), rv.copy(), train)[0]
 
-    out, sm, ss = run_forward(xp, x, w, b, rm.copy(), rv.copy(), train)
-    n_out = out.size
-    cols_in, cols_w, cols_b = [], [], []
-    for j in range(n_out):
-        go = xp.zeros(n_out)
-        go[j] = 1
+    _, sm, ss = run_forward(xp, x, w, b, rm.copy(), rv.copy(), train)
+
+    def grads(go: Any) -> tuple[Any, Any, Any]:
         gi, gw, gb = xp.empty_like(x), xp.zeros(c), xp.zeros(c)
-        K["BatchNormalization_backward"](
-            x, go.reshape(shape), gi, gw, gb, w, rm, rv, sm, ss, train, scale, 1e-5
-        )
-        cols_in.append(host(gi).reshape(-1))
-        cols_w.append(host(gw) / scale)
-        cols_b.append(host(gb) / scale)
-    assert np.abs(_numeric(host, fwd, x) - np.array(cols_in).T).max() < TOL
-    assert np.abs(_numeric(host, fwd, w) - np.array(cols_w).T).max() < TOL
-    assert np.abs(_numeric(host, fwd, b) - np.array(cols_b).T).max() < TOL
+        K["BatchNormalization_backward"](x, go, gi, gw, gb, w, rm, rv, sm, ss, train, scale, 1e-5)
+        return gi, gw / scale, gb / scale
+
+    assert multi_jacobian_error(xp, host, fwd, grads, [x, w, b]) < TOL
 
 
 def test_backward_parts_are_optional(xp: Any, host: Any) -> None:
@@ -191,16 +164,13 @@ def test_cross_map_lrn_matches_definition_and_jacobian(xp: Any, host: Any, size:
     out = K["SpatialCrossMapLRN_updateOutput"](x, xp.empty_like(x), scale, *args)
     np.testing.assert_allclose(_lrn_reference(host(x), *args), host(out), rtol=1e-13)
 
-    def fwd() -> Any:
-        return K["SpatialCrossMapLRN_updateOutput"](x, xp.empty_like(x), scale, *args)
+    def fwd(inp: Any) -> Any:
+        return K["SpatialCrossMapLRN_updateOutput"](inp, xp.empty_like(inp), scale, *args)
 
-    y = fwd().copy()
-    cols = []
-    for j in range(y.size):
-        go = xp.zeros(y.size)
-        go[j] = 1
-        gi = K["SpatialCrossMapLRN_updateGradInput"](
-            x, go.reshape(x.shape), xp.empty_like(x), scale, y, *args
+    def bwd(inp: Any, go: Any) -> Any:
+        y = fwd(inp)  # also refills ``scale`` for the unperturbed input
+        return K["SpatialCrossMapLRN_updateGradInput"](
+            inp, go, xp.empty_like(inp), scale, y, *args
         )
-        cols.append(host(gi).reshape(-1).copy())
-    assert np.abs(_numeric(host, fwd, x) - np.array(cols).T).max() < TOL
+
+    assert jacobian_error(xp, host, fwd, bwd, x) < TOL

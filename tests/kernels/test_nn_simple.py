@@ -9,7 +9,9 @@ gradients are accumulated with ``scale = 0.5`` and divided back. Largest error b
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,10 +20,12 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, multi_jacobian_error  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
 SCALE = 0.5
+#: Each draw seeds its generator with this plus the sum of the drawn shape.
 SEED = int(os.environ.get("NN_KERNEL_SEED", "4321"))
 
 Grads = Callable[[Any], dict[str, Any]]
@@ -40,31 +44,11 @@ def max_error(
     grads: Grads,
     arrays: dict[str, Any],
 ) -> float:
-    """Largest |numeric - analytic| over the Jacobians of ``forward`` for every named array.
-
-    The kernels run on ``xp`` arrays; differences are taken on host copies in float64.
-    """
-    out = host(forward()).astype(np.float64)
-    worst = 0.0
-    analytic = []
-    for j in range(out.size):
-        go = xp.zeros(out.size)
-        go[j] = 1
-        g = grads(go.reshape(out.shape))
-        analytic.append({k: host(v).astype(np.float64).reshape(-1) for k, v in g.items()})
-    for name, x in arrays.items():
-        flat = x.reshape(-1)
-        for i in range(flat.size):
-            orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-            flat[i] = orig + STEP
-            plus = host(forward()).astype(np.float64).reshape(-1)
-            flat[i] = orig - STEP
-            minus = host(forward()).astype(np.float64).reshape(-1)
-            flat[i] = orig
-            num = (plus - minus) / (2 * STEP)
-            ana = np.array([a[name][i] for a in analytic])
-            worst = max(worst, float(np.abs(num - ana).max()))
-    return worst
+    """``multi_jacobian_error`` over the named arrays; ``grads`` names the gradients alike."""
+    names = list(arrays)
+    return multi_jacobian_error(
+        xp, host, forward, lambda go: [grads(go)[k] for k in names], [arrays[k] for k in names]
+    )
 
 
 def _acc(xp: Any, fn: Callable[..., Any], like: Any, *before: Any) -> Any:

@@ -7,8 +7,8 @@ by column for unit output gradients; the largest error must stay below 1e-5.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
+import sys
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,58 +17,12 @@ import pytest
 from pytorch_bridge import kernels
 from pytorch_bridge.errors import ShapeError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_checks import TOL, jacobian_error, multi_jacobian_error, seeded_rng  # noqa: E402 - path set above
+
 K = kernels.load_all()
-STEP = 1e-6
-TOL = 1e-5
-SEED = int(os.environ.get("NN_KERNEL_SEED", "4321"))
+rng = seeded_rng(4321)
 SHAPES = [(5,), (3, 4), (2, 3, 2, 2)]
-
-
-def rng() -> np.random.Generator:
-    """A generator with the test seed (printed, so a failure can be replayed)."""
-    print(f"NN_KERNEL_SEED={SEED}")
-    return np.random.default_rng(SEED)
-
-
-def numeric_jacobian(f: Callable[[], Any], x: Any, host: Callable[[Any], Any]) -> Any:
-    """d f() / d x by central differences, on the host; rows follow x's elements, columns f's."""
-    flat = x.reshape(-1)
-    jac = np.zeros((flat.size, f().size))
-    for i in range(flat.size):
-        orig = flat[i].item()  # a number: a cupy 0-d element would be a view
-        flat[i] = orig + STEP
-        plus = host(f()).astype(np.float64).reshape(-1)
-        flat[i] = orig - STEP
-        minus = host(f()).astype(np.float64).reshape(-1)
-        flat[i] = orig
-        jac[i] = (plus - minus) / (2 * STEP)
-    return jac
-
-
-def analytic_jacobian(
-    shape_out: tuple[int, ...], grad: Callable[[Any], Any], host: Callable[[Any], Any]
-) -> Any:
-    """Stack grad(unit gradOutput e_j), copied to the host, as column j of the Jacobian."""
-    n_out = int(np.prod(shape_out))
-    cols = []
-    for j in range(n_out):
-        go = np.zeros(n_out)
-        go[j] = 1
-        cols.append(host(grad(go.reshape(shape_out))).astype(np.float64).reshape(-1))
-    return np.stack(cols, axis=1)
-
-
-def max_error(
-    forward: Callable[[Any], Any],
-    backward: Callable[[Any, Any, Any], Any],
-    x: Any,
-    host: Callable[[Any], Any],
-) -> float:
-    """Largest |numeric - analytic| for output = forward(x), gradInput = backward(x, go, out)."""
-    out = forward(x).copy()
-    num = numeric_jacobian(lambda: forward(x), x, host)
-    ana = analytic_jacobian(out.shape, lambda go: backward(x, go, forward(x).copy()), host)
-    return float(np.abs(num - ana).max())
 
 
 #: name -> (forward extra args, backward gets the output, backward extra args)
@@ -96,15 +50,15 @@ def test_pointwise_jacobian_matches_finite_differences(
         fwd(inp, out, *fargs)
         return out
 
-    def backward(inp: Any, go: Any, out: Any) -> Any:
+    def backward(inp: Any, go: Any) -> Any:
         gi = xp.empty_like(inp)
         if with_output:
-            bwd(inp, xp.asarray(go), gi, out, *bargs)
+            bwd(inp, go, gi, forward(inp), *bargs)
         else:
-            bwd(inp, xp.asarray(go), gi, *bargs)
+            bwd(inp, go, gi, *bargs)
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
+    assert 0.0 == pytest.approx(jacobian_error(xp, host, forward, backward, x), abs=TOL)
 
 
 #: name -> the forward's extra buffer is passed to the backward in its place
@@ -125,18 +79,18 @@ def test_buffered_jacobian_matches_finite_differences(
         K[f"{name}_updateOutput"](inp, out, buf)
         return out
 
-    def backward(inp: Any, go: Any, out: Any) -> Any:
+    def backward(inp: Any, go: Any) -> Any:
         gi = xp.empty_like(inp)
+        out = forward(inp)  # also refills ``buf`` for this input
         if name == "LogSigmoid":
-            forward(inp)
-            K["LogSigmoid_updateGradInput"](inp, xp.asarray(go), gi, buf)
+            K["LogSigmoid_updateGradInput"](inp, go, gi, buf)
         elif name == "SoftMin":
-            K["SoftMin_updateGradInput"](inp, xp.asarray(go), gi, out, xp.empty_like(inp))
+            K["SoftMin_updateGradInput"](inp, go, gi, out, xp.empty_like(inp))
         else:
-            K["SoftSign_updateGradInput"](inp, xp.asarray(go), gi, xp.empty_like(inp))
+            K["SoftSign_updateGradInput"](inp, go, gi, xp.empty_like(inp))
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
+    assert 0.0 == pytest.approx(jacobian_error(xp, host, forward, backward, x), abs=TOL)
 
 
 @pytest.mark.parametrize("planes", [0, 3])
@@ -157,15 +111,12 @@ def test_prelu_jacobians_for_input_and_weight(
 
     def grads(go: Any) -> tuple[Any, Any]:
         gi, gw = xp.empty_like(x), xp.zeros_like(w)
-        g = xp.asarray(go)
-        K["PReLU_updateGradInput"](x, g, gi, w, planes)
-        K["PReLU_accGradParameters"](x, g, gi, w, gw, None, None, planes, scale)
+        K["PReLU_updateGradInput"](x, go, gi, w, planes)
+        K["PReLU_accGradParameters"](x, go, gi, w, gw, None, None, planes, scale)
         return gi, gw / scale
 
-    for arr, k in ((x, 0), (w, 1)):
-        num = numeric_jacobian(forward, arr, host)
-        ana = analytic_jacobian(shape, lambda go, k=k: grads(go)[k], host)
-        assert 0.0 == pytest.approx(float(np.abs(num - ana).max()), abs=TOL)
+    err = multi_jacobian_error(xp, host, forward, grads, [x, w])
+    assert 0.0 == pytest.approx(err, abs=TOL)
 
 
 def test_prelu_accumulates_and_rejects_wrong_planes(xp: Any) -> None:
@@ -193,14 +144,14 @@ def test_rrelu_training_uses_the_given_slopes(xp: Any, host: Any, shape: tuple[i
         K["RReLU_updateOutput"](inp, out, noise, 0.1, 0.3, True, False, draws)
         return out
 
-    def backward(inp: Any, go: Any, out: Any) -> Any:
+    def backward(inp: Any, go: Any) -> Any:
         gi = xp.empty_like(inp)
-        K["RReLU_updateGradInput"](inp, xp.asarray(go), gi, noise, 0.1, 0.3, True, False)
+        K["RReLU_updateGradInput"](inp, go, gi, noise, 0.1, 0.3, True, False)
         return gi
 
     forward(x)
     assert draws[:n].tolist() == noise[x <= 0].tolist()
-    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
+    assert 0.0 == pytest.approx(jacobian_error(xp, host, forward, backward, x), abs=TOL)
 
 
 @pytest.mark.parametrize("train", [False, True])
@@ -216,12 +167,12 @@ def test_rrelu_fixed_slope_jacobian(xp: Any, host: Any, train: bool) -> None:
         K["RReLU_updateOutput"](inp, out, noise, lower, upper, train, False, draws)
         return out
 
-    def backward(inp: Any, go: Any, out: Any) -> Any:
+    def backward(inp: Any, go: Any) -> Any:
         gi = xp.empty_like(inp)
-        K["RReLU_updateGradInput"](inp, xp.asarray(go), gi, None, lower, upper, train, False)
+        K["RReLU_updateGradInput"](inp, go, gi, None, lower, upper, train, False)
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
+    assert 0.0 == pytest.approx(jacobian_error(xp, host, forward, backward, x), abs=TOL)
 
 
 @pytest.mark.parametrize("shape", [(3, 2, 2), (2, 3, 2, 2), (2, 3, 2, 1, 2)])
@@ -237,12 +188,12 @@ def test_feature_dropout_masks_whole_maps(xp: Any, host: Any, shape: tuple[int, 
         K["FeatureDropout_updateOutput"](inp, out, noise, 0.3, True)
         return out
 
-    def backward(inp: Any, go: Any, out: Any) -> Any:
+    def backward(inp: Any, go: Any) -> Any:
         gi = xp.empty_like(inp)
-        K["FeatureDropout_updateGradInput"](xp.asarray(go), gi, noise)
+        K["FeatureDropout_updateGradInput"](go, gi, noise)
         return gi
 
-    assert 0.0 == pytest.approx(max_error(forward, backward, x, host), abs=TOL)
+    assert 0.0 == pytest.approx(jacobian_error(xp, host, forward, backward, x), abs=TOL)
     out = xp.empty_like(x)
     K["FeatureDropout_updateOutput"](x, out, noise, 0.25, False)
     assert np.allclose(host(x * 0.75), host(out))
