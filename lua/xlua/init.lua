@@ -2,7 +2,8 @@
 -- globals, time formatting, the text progress bar, coloured errors, named-argument
 -- unpacking with generated usage text, and a few additions to `table` and `string`
 -- (table.splice, table.prune, string.split, string.tosymbol). It also sets the globals
--- xprint, xerror and xrequire. xlua.OptionParser and xlua.Profiler are not provided.
+-- xprint, xerror and xrequire. xlua.OptionParser (command-line options) and xlua.Profiler
+-- (named timers) live in OptionParser.lua and Profiler.lua.
 local sys = require 'sys'
 local paths = require 'paths'
 
@@ -271,5 +272,8 @@ function string.tosymbol(str)
    return result
 end
 -- luacheck: pop
+
+require 'xlua.OptionParser'
+require 'xlua.Profiler'
 
 return xlua

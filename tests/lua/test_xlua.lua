@@ -38,7 +38,8 @@ function tests.requireSetsTheGlobals()
    tester:asserteq(rawget(_G, 'xprint'), xlua.print)
    tester:asserteq(rawget(_G, 'xerror'), xlua.error)
    tester:asserteq(rawget(_G, 'xrequire'), xlua.require)
-   tester:asserteq(xlua.OptionParser, nil)
+   tester:asserteq(type(xlua.OptionParser), 'function')
+   tester:asserteq(type(xlua.Profiler), 'function')
 end
 
 function tests.formatTimeKeepsTheTwoLargestUnits()
