@@ -24,4 +24,5 @@ return {
    'DiskFile',
    'MemoryFile',
    'serialize', 'serializeRead', 'serializeApi',
+   'packages',
 }

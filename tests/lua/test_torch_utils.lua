@@ -33,5 +33,36 @@ function tests.constructorTablesIdentityAndVersion()
    debug.getregistry()['utilsTest.Versioned'] = nil
 end
 
+-- Torch7 packages we do not provide fail with a message saying so; one that is installed
+-- (on package.path or in package.preload) still loads.
+function tests.requireOfMissingTorch7Packages()
+   for _, name in ipairs({ 'cunn', 'cutorch', 'cudnn', 'image', 'gnuplot', 'cunn.THNN' }) do
+      local ok, err = pcall(require, name)
+      tester:assert(not ok, name .. ' is refused')
+      tester:assert(tostring(err):find("module '" .. name:gsub('%.', '%%.') .. "' is a Torch7 "
+         .. 'package that pytorch_bridge does not provide', 1) ~= nil, tostring(err))
+   end
+   local ok, err = pcall(require, 'cutorch')
+   tester:assert(not ok and tostring(err):find(':cuda%(%) calls') ~= nil, 'says what to do')
+   ok, err = pcall(require, 'no_such_package_here')
+   tester:assert(not ok and tostring(err):find('not found', 1, true) ~= nil,
+      'unknown names keep Lua\'s message: ' .. tostring(err))
+   package.preload.gnuplot = function() return { fake = true } end
+   tester:assert(require('gnuplot').fake, 'a preloaded package wins')
+   package.preload.gnuplot, package.loaded.gnuplot = nil, nil
+   local dir = os.tmpname()
+   os.remove(dir)
+   assert(paths.mkdir(dir))
+   local f = assert(io.open(dir .. '/image.lua', 'w'))
+   f:write('return { installed = true }')
+   f:close()
+   local saved = package.path
+   package.path = dir .. '/?.lua;' .. package.path
+   ok, err = pcall(require, 'image')
+   package.path, package.loaded.image = saved, nil
+   paths.rmall(dir, 'yes')
+   tester:assert(ok and err.installed, 'an installed package on package.path loads')
+end
+
 tester:add(tests)
 return tester
