@@ -6,7 +6,8 @@ nn = nn or {}
 package.loaded.nn = nn
 
 local files = {
-   'utils', 'utils_tensor', 'smallKernels', 'smallKernelsLinear', 'smallKernelsCriterion',
+   'utils', 'utils_tensor', 'smallKernels', 'smallKernelsSoftMax', 'smallKernelsLinear',
+   'smallKernelsCriterion',
    'flatten', 'Module', 'utils_conv', 'Container', 'Sequential', 'Concat',
    'ConcatTable', 'ParallelTable', 'Parallel', 'Identity', 'Criterion',
    'Linear', 'Tanh', 'Sigmoid', 'Threshold', 'ReLU', 'HardTanh', 'SoftMax', 'LogSoftMax', 'ELU',

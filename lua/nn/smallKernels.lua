@@ -4,15 +4,18 @@
 -- implementation for large, strided or integer data).
 --
 -- A loop runs only when every operand is a contiguous Float or Double tensor of one type
--- whose elements all lie inside its storage. Products are summed in double and rounded when
--- stored (gradWeight gains one row's outer product at a time), so Float results may differ
--- from the BLAS kernels' in the last bits.
+-- whose elements all lie inside its storage. This file holds the shared checks and the
+-- elementwise modules (Tanh, Sigmoid, Threshold); smallKernelsSoftMax.lua,
+-- smallKernelsLinear.lua (Linear, LookupTable) and smallKernelsCriterion.lua (MSE and
+-- ClassNLL criteria) the rest. Linear sums its products in double and rounds when storing
+-- (gradWeight gains one row's outer product at a time), so Float results may differ from the
+-- BLAS kernels' in the last bits; the others keep THNN's order of operations.
 local torch = require 'torch'
 local ffi = require 'ffi'
 local K, np = torch._bridge.K, torch._np
 local PW = torch._pointwise
 local contig, tinfo, ptr = PW.contig, PW.tinfo, PW.ptr
-local tanh, exp, log = math.tanh, math.exp, math.log
+local tanh, exp = math.tanh, math.exp
 
 local S = {}
 nn._small = S
@@ -147,85 +150,6 @@ function S.Threshold_updateGradInput(input, gradOutput, gradInput, threshold, va
    local x, g, gi = ptr(input), ptr(gradOutput), ptr(gradInput)
    for i = 0, n - 1 do
       if x[i] > th then gi[i] = g[i] else gi[i] = 0 end
-   end
-end
-
--- Rows and row length of a 1-D or 2-D input to a soft-max module (features along the last
--- dimension) when it and the tensors `a` and `b` loop in LuaJIT; else nil.
-local function softRows(x, a, b)
-   local nd = x._nd
-   if nd ~= 1 and nd ~= 2 or pointwise(x, a, b) == nil then return nil end
-   if nd == 1 then return 1, x._sz[0] end
-   return x._sz[0], x._sz[1]
-end
-
--- exp(x[i] - the row's maximum) into e[i] for the row of d elements from o, and their sum;
--- `r` rounds the difference to the tensors' type, as THNN takes it.
-local function shiftedExp(x, e, o, d, r)
-   local m = x[o]
-   for i = o + 1, o + d - 1 do
-      if x[i] > m then m = x[i] end
-   end
-   local s = 0
-   for i = o, o + d - 1 do
-      e[i] = exp(r(x[i] - m))
-      s = s + e[i]
-   end
-   return m, s
-end
-
---[[ nn.LogSoftMax's forward: output = input - log(sum(exp(input))) along the features. ]]
-function S.LogSoftMax_updateOutput(input, output)
-   local nb, d = softRows(input, output)
-   if nb == nil then return K.LogSoftMax_updateOutput(np(input), np(output)) end
-   local x, y, round = ptr(input), ptr(output), S.rounder(tinfo(input))
-   local e = S.scratch(nb * d)
-   for r = 0, nb - 1 do
-      local o = r * d
-      local m, s = shiftedExp(x, e, o, d, round)
-      local z = m + log(s)
-      for i = o, o + d - 1 do y[i] = x[i] - z end
-   end
-end
-
---[[ nn.LogSoftMax's backward: gradInput = gradOutput - exp(output) * sum(gradOutput). ]]
-function S.LogSoftMax_updateGradInput(input, gradOutput, gradInput, output)
-   local nb, d = softRows(output, gradOutput, gradInput)
-   if nb == nil then
-      return K.LogSoftMax_updateGradInput(np(input), np(gradOutput), np(gradInput), np(output))
-   end
-   local g, gi, y = ptr(gradOutput), ptr(gradInput), ptr(output)
-   for r = 0, nb - 1 do
-      local o, s = r * d, 0
-      for i = o, o + d - 1 do s = s + g[i] end
-      for i = o, o + d - 1 do gi[i] = g[i] - exp(y[i]) * s end
-   end
-end
-
---[[ nn.SoftMax's forward: output = exp(input) / sum(exp(input)) along the features. ]]
-function S.SoftMax_updateOutput(input, output)
-   local nb, d = softRows(input, output)
-   if nb == nil then return K.SoftMax_updateOutput(np(input), np(output)) end
-   local x, y, round = ptr(input), ptr(output), S.rounder(tinfo(input))
-   for r = 0, nb - 1 do
-      local o = r * d
-      local _, s = shiftedExp(x, y, o, d, round)
-      local inv = 1 / s
-      for i = o, o + d - 1 do y[i] = y[i] * inv end
-   end
-end
-
---[[ nn.SoftMax's backward: gradInput = output * (gradOutput - sum(gradOutput * output)). ]]
-function S.SoftMax_updateGradInput(input, gradOutput, gradInput, output)
-   local nb, d = softRows(output, gradOutput, gradInput)
-   if nb == nil then
-      return K.SoftMax_updateGradInput(np(input), np(gradOutput), np(gradInput), np(output))
-   end
-   local g, gi, y = ptr(gradOutput), ptr(gradInput), ptr(output)
-   for r = 0, nb - 1 do
-      local o, s = r * d, 0
-      for i = o, o + d - 1 do s = s + g[i] * y[i] end
-      for i = o, o + d - 1 do gi[i] = y[i] * (g[i] - s) end
    end
 end
 
