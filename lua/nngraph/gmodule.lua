@@ -36,16 +36,27 @@ local function clearLists(nodes, field)
    end
 end
 
+-- The node whose module call is under way, for the error handler below (a handler made per
+-- call, a closure, would keep LuaJIT from compiling a forward or backward through the
+-- graph). runNode restores the outer value before passing an error on.
+local currentNode
+
+local function nodeError(err)
+   local node = currentNode
+   nngraph._failedNode = node
+   err = tostring(err)
+   if err:sub(1, 4) ~= '\nIn ' then err = debug.traceback(err, 2) else err = err:sub(2) end
+   return string.format('\nIn %s node %s of nn.gModule:\n%s', torch.type(node.data.module),
+      node.data.annotations and node.data.annotations._debugLabel or '?', err)
+end
+
 -- Call `module[name](module, ...)`; an error gets a line naming the node in front.
 local function runNode(node, name, ...)
    local module = node.data.module
-   local ok, ret = xpcall(module[name], function(err)
-      nngraph._failedNode = node
-      err = tostring(err)
-      if err:sub(1, 4) ~= '\nIn ' then err = debug.traceback(err, 2) else err = err:sub(2) end
-      return string.format('\nIn %s node %s of nn.gModule:\n%s', torch.type(module),
-         node.data.annotations and node.data.annotations._debugLabel or '?', err)
-   end, module, ...)
+   local outer = currentNode
+   currentNode = node
+   local ok, ret = xpcall(module[name], nodeError, module, ...)
+   currentNode = outer
    if not ok then error(ret, 0) end
    return ret
 end
@@ -64,13 +75,7 @@ end
 --[[ Run `func(module, input)` (or the module method named `func`) over the graph in
 forward order. RETURN: self.output ]]
 function gModule:runForwardFunction(func, input)
-   if type(func) == 'string' then
-      local name = func
-      func = function(node, x) return runNode(node, name, x) end
-   else
-      local f = func
-      func = function(node, x) return f(node.data.module, x) end
-   end
+   local name = type(func) == 'string' and func or nil
    local nInputs = self.nInputs or (self.innode.children[1].data.nSplitOutputs or 1)
    if nInputs <= 1 then
       input = { input }
@@ -93,7 +98,13 @@ function gModule:runForwardFunction(func, input)
          propagate(node, data.input[1][data.selectindex])
       else
          local output = nodeInput(data)
-         if data.module then output = func(node, output) end
+         if data.module then
+            if name then
+               output = runNode(node, name, output)
+            else
+               output = func(data.module, output)
+            end
+         end
          if data.nSplitOutputs and data.nSplitOutputs ~= #output then
             error(string.format('nn.gModule: split(%s) cannot split %s outputs',
                data.nSplitOutputs, #output), 2)
