@@ -1,5 +1,5 @@
 local CAddTable, parent = torch.class('nn.CAddTable', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ Sum of the tensors of the input table. ARGS: ip (boolean: write into input[1]) ]]
 function CAddTable:__init(ip)
@@ -13,24 +13,22 @@ function CAddTable:updateOutput(input)
       error('nn.CAddTable: input must be a non-empty table of tensors', 2)
    end
    if self.inplace then self.output:set(input[1]) else self.output:resizeAs(input[1]) end
-   local arrays = {}
-   for i = 1, #input do arrays[i] = np(input[i]) end
-   K.CAddTable_updateOutput(np(self.output), unpack(arrays))
+   S.CAddTable_updateOutput(self.output, input)
    return self.output
 end
 
 function CAddTable:updateGradInput(input, gradOutput)
-   local arrays = {}
+   local copies = {}
    for i = 1, #input do
       self.gradInput[i] = self.gradInput[i] or input[1].new()
       if self.inplace then
          self.gradInput[i]:set(gradOutput)
       else
          self.gradInput[i]:resizeAs(input[i])
-         arrays[#arrays + 1] = np(self.gradInput[i])
+         copies[#copies + 1] = self.gradInput[i]
       end
    end
    for i = #input + 1, #self.gradInput do self.gradInput[i] = nil end
-   if #arrays > 0 then K.CAddTable_updateGradInput(np(gradOutput), unpack(arrays)) end
+   if #copies > 0 then S.CAddTable_updateGradInput(gradOutput, copies) end
    return self.gradInput
 end

@@ -1,5 +1,5 @@
 local CMulTable, parent = torch.class('nn.CMulTable', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ {a, b, ...} -> a .* b .* ... ]]
 function CMulTable:__init()
@@ -21,23 +21,18 @@ end
 function CMulTable:updateOutput(input)
    checkInput(input)
    self.output:resizeAs(input[1])
-   local arrays = {}
-   for i = 1, #input do arrays[i] = np(input[i]) end
-   K.CMulTable_updateOutput(np(self.output), unpack(arrays))
+   S.CMulTable_updateOutput(self.output, input)
    return self.output
 end
 
 function CMulTable:updateGradInput(input, gradOutput)
    checkInput(input)
-   local arrays = {}
    for i = 1, #input do
       self.gradInput[i] = self.gradInput[i] or input[1].new()
       self.gradInput[i]:resizeAs(input[i])
-      arrays[i] = np(input[i])
-      arrays[#input + i] = np(self.gradInput[i])
    end
    for i = #input + 1, #self.gradInput do self.gradInput[i] = nil end
-   K.CMulTable_updateGradInput(np(gradOutput), #input, unpack(arrays, 1, 2 * #input))
+   S.CMulTable_updateGradInput(gradOutput, input, self.gradInput)
    return self.gradInput
 end
 
