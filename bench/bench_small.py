@@ -12,7 +12,10 @@ step here is the whole update, on both sides (Double, as those scripts ran)::
 
 Two networks: a regressor 10-32-1 (Linear, Tanh, Linear) with MSECriterion, and a
 classifier 20-50-5 (Linear, Tanh, Linear, LogSoftMax) with ClassNLLCriterion, each cycling
-over 64 stored samples. Our side is a Lua loop inside one Lua function; PyTorch's is the
+over 64 stored samples. A third row times one step of an LSTM cell (input 10, hidden 32,
+one sample) built as char-rnn built it, with nngraph (two Linear, gates split from one
+vector, Sigmoid, Tanh, CMulTable, CAddTable): forward and backward, no update; PyTorch
+runs the same graph of operations. Our side is a Lua loop inside one Lua function; PyTorch's is the
 Python loop its user would write. Every figure is the best of several runs, the two sides
 timed in turn.
 """
@@ -104,6 +107,48 @@ def theirs(name: str, n_in: int, classes: bool) -> Callable[[int], object]:
     return step
 
 
+LSTM_LUA = """
+require 'nngraph'
+torch.manualSeed(1)
+local n_in, h = 10, 32
+local x, prev_c, prev_h = nn.Identity()(), nn.Identity()(), nn.Identity()()
+local gates = nn.CAddTable()({ nn.Linear(n_in, 4 * h)(x), nn.Linear(h, 4 * h)(prev_h) })
+local g1, g2, g3, g4 = nn.SplitTable(1)(nn.Reshape(4, h)(gates)):split(4)
+local in_gate, forget_gate, out_gate = nn.Sigmoid()(g1), nn.Sigmoid()(g2), nn.Sigmoid()(g3)
+local next_c = nn.CAddTable()({ nn.CMulTable()({ forget_gate, prev_c }),
+                                nn.CMulTable()({ in_gate, nn.Tanh()(g4) }) })
+local next_h = nn.CMulTable()({ out_gate, nn.Tanh()(next_c) })
+local cell = nn.gModule({ x, prev_c, prev_h }, { next_c, next_h })
+local input = { torch.randn(n_in), torch.randn(h), torch.randn(h) }
+local gradOutput = { torch.randn(h), torch.randn(h) }
+return function(n)
+   for _ = 1, n do
+      cell:forward(input)
+      cell:backward(input, gradOutput)
+   end
+end
+"""
+
+
+def theirs_lstm() -> Callable[[int], object]:
+    """The same cell in PyTorch: the graph of operations, forward and backward."""
+    h = 32
+    i2h, h2h = pt.nn.Linear(10, 4 * h).double(), pt.nn.Linear(h, 4 * h).double()
+    x = pt.randn(10, dtype=pt.float64, requires_grad=True)
+    c0 = pt.randn(h, dtype=pt.float64, requires_grad=True)
+    h0 = pt.randn(h, dtype=pt.float64, requires_grad=True)
+    gc, gh = pt.randn(h, dtype=pt.float64), pt.randn(h, dtype=pt.float64)
+
+    def step(n: int) -> None:
+        for _ in range(n):
+            g1, g2, g3, g4 = (i2h(x) + h2h(h0)).view(4, h).unbind(0)
+            c = pt.sigmoid(g2) * c0 + pt.sigmoid(g1) * pt.tanh(g4)
+            hn = pt.sigmoid(g3) * pt.tanh(c)
+            pt.autograd.backward([c, hn], [gc, gh])
+
+    return step
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7, help="best of this many runs")
@@ -122,6 +167,16 @@ def main(argv: list[str] | None = None) -> None:
         ref = fmt_time(times[1]) if pt is not None else "not installed"
         ratio = f"{times[0] / times[1]:.2f}x" if pt is not None else "n/a"
         print(f"| {name} | {fmt_time(times[0])} | {ref} | {ratio} |")
+    fns = [lua.execute(LSTM_LUA)]
+    if pt is not None:
+        fns.append(theirs_lstm())
+    times = interleaved(fns, args.steps, args.repeats)
+    ref = fmt_time(times[1]) if pt is not None else "not installed"
+    ratio = f"{times[0] / times[1]:.2f}x" if pt is not None else "n/a"
+    print(
+        f"| LSTM cell 10-32 (nngraph), one step forward and backward | {fmt_time(times[0])} "
+        f"| {ref} | {ratio} |"
+    )
 
 
 if __name__ == "__main__":
