@@ -1,5 +1,5 @@
 local ELU, parent = torch.class('nn.ELU', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ Exponential linear unit: x for x > 0, alpha * (exp(x) - 1) otherwise.
 ARGS: alpha (number, default 1), inplace (boolean, default false) ]]
@@ -14,15 +14,14 @@ end
 function ELU:updateOutput(input)
    local inplace = self.inplace or false
    if inplace then self.output:set(input) else self.output:resizeAs(input) end
-   K.ELU_updateOutput(np(input), np(self.output), self.alpha, inplace)
+   S.ELU_updateOutput(input, self.output, self.alpha, inplace)
    return self.output
 end
 
 function ELU:updateGradInput(input, gradOutput)
    local inplace = self.inplace or false
    if inplace then self.gradInput:set(gradOutput) else self.gradInput:resizeAs(self.output) end
-   K.ELU_updateGradInput(np(input), np(gradOutput), np(self.gradInput), np(self.output),
-      self.alpha, inplace)
+   S.ELU_updateGradInput(input, gradOutput, self.gradInput, self.output, self.alpha, inplace)
    return self.gradInput
 end
 

@@ -1,5 +1,5 @@
 local HardTanh, parent = torch.class('nn.HardTanh', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ x clipped to [min_value, max_value].
 ARGS: min_value (default -1), max_value (default 1), inplace (boolean, default false) ]]
@@ -18,14 +18,13 @@ function HardTanh:updateOutput(input)
    self.min_val = self.min_val or -1
    self.max_val = self.max_val or 1
    if self.inplace then self.output:set(input) else self.output:resizeAs(input) end
-   K.HardTanh_updateOutput(np(input), np(self.output), self.min_val, self.max_val,
-      self.inplace or false)
+   S.HardTanh_updateOutput(input, self.output, self.min_val, self.max_val, self.inplace or false)
    return self.output
 end
 
 function HardTanh:updateGradInput(input, gradOutput)
    if self.inplace then self.gradInput:set(gradOutput) else self.gradInput:resizeAs(input) end
-   K.HardTanh_updateGradInput(np(input), np(gradOutput), np(self.gradInput), self.min_val,
-      self.max_val, self.inplace or false)
+   S.HardTanh_updateGradInput(input, gradOutput, self.gradInput, self.min_val, self.max_val,
+      self.inplace or false)
    return self.gradInput
 end

@@ -1,5 +1,5 @@
 local LeakyReLU, parent = torch.class('nn.LeakyReLU', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ x for x > 0, negval * x otherwise.
 ARGS: negval (number, default 1/100; a boolean here is taken as ip), ip (boolean) ]]
@@ -16,14 +16,13 @@ end
 
 function LeakyReLU:updateOutput(input)
    if self.inplace then self.output:set(input) else self.output:resizeAs(input) end
-   K.LeakyReLU_updateOutput(np(input), np(self.output), self.negval, self.inplace)
+   S.LeakyReLU_updateOutput(input, self.output, self.negval, self.inplace)
    return self.output
 end
 
 function LeakyReLU:updateGradInput(input, gradOutput)
    if self.inplace then self.gradInput:set(gradOutput) else self.gradInput:resizeAs(input) end
-   K.LeakyReLU_updateGradInput(np(input), np(gradOutput), np(self.gradInput), self.negval,
-      self.inplace)
+   S.LeakyReLU_updateGradInput(input, gradOutput, self.gradInput, self.negval, self.inplace)
    return self.gradInput
 end
 

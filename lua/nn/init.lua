@@ -6,8 +6,8 @@ nn = nn or {}
 package.loaded.nn = nn
 
 local files = {
-   'utils', 'utils_tensor', 'smallKernels', 'smallKernelsSoftMax', 'smallKernelsLinear',
-   'smallKernelsCriterion', 'smallKernelsTable',
+   'utils', 'utils_tensor', 'smallKernels', 'smallKernelsActivation', 'smallKernelsSoftMax',
+   'smallKernelsLinear', 'smallKernelsCriterion', 'smallKernelsTable',
    'flatten', 'Module', 'utils_conv', 'Container', 'Sequential', 'Concat',
    'ConcatTable', 'ParallelTable', 'Parallel', 'Identity', 'Criterion',
    'Linear', 'Tanh', 'Sigmoid', 'Threshold', 'ReLU', 'HardTanh', 'SoftMax', 'LogSoftMax', 'ELU',

@@ -4,10 +4,11 @@
 -- implementation for large, strided or integer data).
 --
 -- A loop runs only when every operand is a contiguous Float or Double tensor of one type
--- whose elements all lie inside its storage. This file holds the shared checks and the
--- elementwise modules (Tanh, Sigmoid, Threshold); smallKernelsSoftMax.lua,
--- smallKernelsLinear.lua (Linear, LookupTable) and smallKernelsCriterion.lua (MSE and
--- ClassNLL criteria) the rest. Linear sums its products in double and rounds when storing
+-- whose elements all lie inside its storage. This file holds the shared checks;
+-- smallKernelsActivation.lua (Tanh, Sigmoid, Threshold, HardTanh, LeakyReLU, ELU),
+-- smallKernelsSoftMax.lua, smallKernelsLinear.lua (Linear, LookupTable),
+-- smallKernelsTable.lua (CAddTable, CMulTable) and smallKernelsCriterion.lua (MSE and
+-- ClassNLL criteria) the loops. Linear sums its products in double and rounds when storing
 -- (gradWeight gains one row's outer product at a time), so Float results may differ from the
 -- BLAS kernels' in the last bits; the others keep THNN's order of operations.
 local torch = require 'torch'
@@ -15,7 +16,6 @@ local ffi = require 'ffi'
 local K, np = torch._bridge.K, torch._np
 local PW = torch._pointwise
 local contig, tinfo, ptr = PW.contig, PW.tinfo, PW.ptr
-local tanh, exp = math.tanh, math.exp
 
 local S = {}
 nn._small = S
@@ -81,76 +81,5 @@ local function pointwise(x, a, b)
    return n, T
 end
 S.pointwise = pointwise
-
---[[ nn.Tanh's forward: output = tanh(input). ]]
-function S.Tanh_updateOutput(input, output)
-   local n = pointwise(input, output)
-   if n == nil then return K.Tanh_updateOutput(np(input), np(output)) end
-   local x, y = ptr(input), ptr(output)
-   for i = 0, n - 1 do y[i] = tanh(x[i]) end
-end
-
---[[ nn.Tanh's backward: gradInput = gradOutput * (1 - output^2). ]]
-function S.Tanh_updateGradInput(input, gradOutput, gradInput, output)
-   local n = pointwise(gradOutput, gradInput, output)
-   if n == nil then
-      return K.Tanh_updateGradInput(np(input), np(gradOutput), np(gradInput), np(output))
-   end
-   local g, gi, y = ptr(gradOutput), ptr(gradInput), ptr(output)
-   for i = 0, n - 1 do
-      local v = y[i]
-      gi[i] = g[i] * (1 - v * v)
-   end
-end
-
---[[ nn.Sigmoid's forward: output = 1 / (1 + exp(-input)). ]]
-function S.Sigmoid_updateOutput(input, output)
-   local n = pointwise(input, output)
-   if n == nil then return K.Sigmoid_updateOutput(np(input), np(output)) end
-   local x, y = ptr(input), ptr(output)
-   for i = 0, n - 1 do y[i] = 1 / (1 + exp(-x[i])) end
-end
-
---[[ nn.Sigmoid's backward: gradInput = gradOutput * (1 - output) * output. ]]
-function S.Sigmoid_updateGradInput(input, gradOutput, gradInput, output)
-   local n = pointwise(gradOutput, gradInput, output)
-   if n == nil then
-      return K.Sigmoid_updateGradInput(np(input), np(gradOutput), np(gradInput), np(output))
-   end
-   local g, gi, y = ptr(gradOutput), ptr(gradInput), ptr(output)
-   for i = 0, n - 1 do
-      local v = y[i]
-      gi[i] = g[i] * (1 - v) * v
-   end
-end
-
---[[ nn.Threshold's forward: output = input where input > threshold, else val (the
-threshold compared in the tensor's type, as the array kernel does). ]]
-function S.Threshold_updateOutput(input, output, threshold, val, inplace)
-   local n = pointwise(input, output)
-   if n == nil then
-      return K.Threshold_updateOutput(np(input), np(output), threshold, val, inplace)
-   end
-   local th = PW.toReal(tinfo(input), threshold)
-   local x, y = ptr(input), ptr(output)
-   for i = 0, n - 1 do
-      local v = x[i]
-      if v > th then y[i] = v else y[i] = val end
-   end
-end
-
---[[ nn.Threshold's backward: gradOutput where input > threshold, else 0. ]]
-function S.Threshold_updateGradInput(input, gradOutput, gradInput, threshold, val, inplace)
-   local n = pointwise(input, gradOutput, gradInput)
-   if n == nil then
-      return K.Threshold_updateGradInput(np(input), np(gradOutput), np(gradInput), threshold,
-         val, inplace)
-   end
-   local th = PW.toReal(tinfo(input), threshold)
-   local x, g, gi = ptr(input), ptr(gradOutput), ptr(gradInput)
-   for i = 0, n - 1 do
-      if x[i] > th then gi[i] = g[i] else gi[i] = 0 end
-   end
-end
 
 return S

@@ -50,6 +50,8 @@ function tests.pointwiseModulesMatchKernels()
       function() return nn.Tanh() end, function() return nn.Sigmoid() end,
       function() return nn.ReLU() end, function() return nn.Threshold(0.1, -2) end,
       function() return nn.SoftMax() end, function() return nn.LogSoftMax() end,
+      function() return nn.HardTanh(0.1, 2.5) end, function() return nn.LeakyReLU(0.1) end,
+      function() return nn.ELU(0.7) end,
    }
    for _, T in ipairs({ 'torch.DoubleTensor', 'torch.FloatTensor' }) do
       for _, make in ipairs(modules) do
@@ -64,6 +66,26 @@ function tests.pointwiseModulesMatchKernels()
                a[4] = m:backward(a[1], a[2]):clone()
             end, { x, g }))
          end
+      end
+   end
+end
+
+-- In-place forms: the output is the input's memory and backward writes into gradOutput.
+function tests.inPlaceActivationsMatchKernels()
+   torch.manualSeed(12)
+   local makes = {
+      function() return nn.ReLU(true) end, function() return nn.HardTanh(-1, 1, true) end,
+      function() return nn.LeakyReLU(0.2, true) end, function() return nn.ELU(0.5, true) end,
+   }
+   for _, T in ipairs({ 'torch.DoubleTensor', 'torch.FloatTensor' }) do
+      for _, make in ipairs(makes) do
+         local name = torch.type(make()) .. ' in place ' .. T
+         assertSame(name, bothWays(function(a)
+            local m = make():type(T)
+            local x, g = a[1]:clone(), a[2]:clone()
+            a[3] = m:forward(x):clone()
+            a[4] = m:backward(x, g):clone()
+         end, { torch.randn(7):mul(2):type(T), torch.randn(7):type(T) }))
       end
    end
 end
