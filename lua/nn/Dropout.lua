@@ -1,5 +1,5 @@
 local Dropout, parent = torch.class('nn.Dropout', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ Zero each element with probability p while training. Version 2 (the default) scales
 the kept elements by 1/(1-p) while training; version 1 scales by (1-p) while evaluating.
@@ -25,8 +25,8 @@ function Dropout:updateOutput(input)
       self.noise:resizeAs(input)
       self.noise:bernoulli(1 - self.p)
    end
-   K.Dropout_updateOutput(np(input), np(self.output), np(self.noise), self.p,
-      self.v2 and true or false, masked)
+   S.Dropout_updateOutput(input, self.output, self.noise, self.p, self.v2 and true or false,
+      masked)
    return self.output
 end
 
@@ -36,7 +36,7 @@ function Dropout:updateGradInput(input, gradOutput) -- luacheck: no unused args
    else
       self.gradInput:resizeAs(gradOutput)
    end
-   K.Dropout_updateGradInput(np(gradOutput), np(self.gradInput), np(self.noise), self.p,
+   S.Dropout_updateGradInput(gradOutput, self.gradInput, self.noise, self.p,
       self.v2 and true or false, self.train and true or false)
    return self.gradInput
 end

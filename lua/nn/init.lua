@@ -7,7 +7,7 @@ package.loaded.nn = nn
 
 local files = {
    'utils', 'utils_tensor', 'smallKernels', 'smallKernelsActivation', 'smallKernelsSoftMax',
-   'smallKernelsLinear', 'smallKernelsCriterion', 'smallKernelsTable',
+   'smallKernelsLinear', 'smallKernelsCriterion', 'smallKernelsTable', 'smallKernelsDropout',
    'flatten', 'Module', 'utils_conv', 'Container', 'Sequential', 'Concat',
    'ConcatTable', 'ParallelTable', 'Parallel', 'Identity', 'Criterion',
    'Linear', 'Tanh', 'Sigmoid', 'Threshold', 'ReLU', 'HardTanh', 'SoftMax', 'LogSoftMax', 'ELU',

@@ -90,6 +90,30 @@ function tests.inPlaceActivationsMatchKernels()
    end
 end
 
+-- Dropout in every mode: the mask is drawn from the same seed on both paths.
+function tests.dropoutMatchesKernel()
+   local modes = {
+      { 0.3, false, false, true }, { 0.3, true, false, true }, { 0.3, true, false, false },
+      { 0.3, false, false, false }, { 0, false, false, true }, { 0.4, false, true, true },
+   }
+   for _, T in ipairs({ 'torch.DoubleTensor', 'torch.FloatTensor' }) do
+      for _, mode in ipairs(modes) do
+         local p, v1, inplace, train = unpack(mode)
+         local name = string.format('Dropout p=%g v1=%s inplace=%s train=%s %s', p, tostring(v1),
+            tostring(inplace), tostring(train), T)
+         assertSame(name, bothWays(function(a)
+            torch.manualSeed(21)
+            local m = nn.Dropout(p, v1, inplace):type(T)
+            if not train then m:evaluate() end
+            local x, g = a[1]:clone(), a[2]:clone()
+            a[3] = m:forward(x):clone()
+            a[4] = m:backward(x, g):clone()
+            a[5] = m.noise:clone()
+         end, { torch.randn(3, 4):type(T), torch.randn(3, 4):type(T) }))
+      end
+   end
+end
+
 function tests.inplaceReLU()
    for _, T in ipairs({ 'torch.DoubleTensor', 'torch.FloatTensor' }) do
       local x = torch.Tensor({ -1, 2, 0, 3 }):type(T)
@@ -163,6 +187,7 @@ function tests.smallCallsStayInLua()
       lin:backward(x, torch.randn(2, 3))
    end), 0)
    tester:asserteq(kernelCalls('Tanh_updateOutput', function() nn.Tanh():forward(x) end), 0)
+   tester:asserteq(kernelCalls('Dropout_updateOutput', function() nn.Dropout():forward(x) end), 0)
    local lookup = nn.LookupTable(5, 2)
    tester:asserteq(kernelCalls('LookupTable_updateOutput', function()
       lookup:forward(torch.LongTensor({ 3 }))
