@@ -1,5 +1,5 @@
 local CSubTable, parent = torch.class('nn.CSubTable', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ {a, b} -> a - b. ]]
 function CSubTable:__init()
@@ -17,7 +17,7 @@ end
 function CSubTable:updateOutput(input)
    checkPair(input)
    self.output:resizeAs(input[1])
-   K.CSubTable_updateOutput(np(input[1]), np(input[2]), np(self.output))
+   S.CSubTable_updateOutput(input[1], input[2], self.output)
    return self.output
 end
 
@@ -27,7 +27,7 @@ function CSubTable:updateGradInput(input, gradOutput)
    self.gradInput[2] = self.gradInput[2] or input[1].new()
    self.gradInput[1]:resizeAs(input[1])
    self.gradInput[2]:resizeAs(input[2])
-   K.CSubTable_updateGradInput(np(gradOutput), np(self.gradInput[1]), np(self.gradInput[2]))
+   S.CSubTable_updateGradInput(gradOutput, self.gradInput[1], self.gradInput[2])
    for i = #input + 1, #self.gradInput do self.gradInput[i] = nil end
    return self.gradInput
 end

@@ -1,5 +1,5 @@
 local MulConstant, parent = torch.class('nn.MulConstant', 'nn.Module')
-local K, np = torch._bridge.K, torch._np
+local S = nn._small
 
 --[[ y = c * x for a fixed scalar c; in place, the input itself is scaled (and restored in
 updateGradInput). ARGS: constant_scalar (number), ip (boolean, default false) ]]
@@ -17,11 +17,11 @@ end
 
 function MulConstant:updateOutput(input)
    if self.inplace then
-      K.MulConstant_updateOutput(np(input), np(input), self.constant_scalar)
+      S.MulConstant_updateOutput(input, input, self.constant_scalar)
       self.output:set(input)
    else
       self.output:resizeAs(input)
-      K.MulConstant_updateOutput(np(input), np(self.output), self.constant_scalar)
+      S.MulConstant_updateOutput(input, self.output, self.constant_scalar)
    end
    return self.output
 end
@@ -33,8 +33,8 @@ function MulConstant:updateGradInput(input, gradOutput)
       else
          self.gradInput:resizeAs(gradOutput)
       end
-      K.MulConstant_updateGradInput(np(input), np(gradOutput), np(self.gradInput),
-         self.constant_scalar, self.inplace or false)
+      S.MulConstant_updateGradInput(input, gradOutput, self.gradInput, self.constant_scalar,
+         self.inplace or false)
       return self.gradInput
    end
 end

@@ -1,7 +1,8 @@
--- The small-call loops of nn.Dropout (see smallKernels.lua for when a call loops in LuaJIT
--- and when it goes to the array kernel). The keep-mask is drawn by the module itself, from
--- Torch7's generator, before the kernel runs; these loops only apply it. Scale factors are
--- converted to the tensors' type first, as the array kernels do.
+-- The small-call loops of the modules that scale their input, nn.Dropout and nn.MulConstant
+-- (see smallKernels.lua for when a call loops in LuaJIT and when it goes to the array
+-- kernel). Dropout's keep-mask is drawn by the module itself, from Torch7's generator,
+-- before the kernel runs; these loops only apply it. Scale factors are converted to the
+-- tensors' type first, as the array kernels do.
 local ffi = require 'ffi'
 local S = nn._small
 local PW = torch._pointwise
@@ -46,4 +47,27 @@ function S.Dropout_updateGradInput(gradOutput, gradInput, noise, p, v2, train)
    end
    apply(ptr(gradOutput), ptr(gradInput), useMask and ptr(noise) or nil,
       not useMask and p > 0 and not v2 and PW.toReal(T, 1 - p) or nil, n, T)
+end
+
+--[[ nn.MulConstant's forward: output = input * constant (output may be input). ]]
+function S.MulConstant_updateOutput(input, output, constant)
+   local n, T = pointwise(input, output)
+   if n == nil then return K.MulConstant_updateOutput(np(input), np(output), constant) end
+   apply(ptr(input), ptr(output), nil, PW.toReal(T, constant), n, T)
+end
+
+--[[ nn.MulConstant's updateGradInput: gradInput = gradOutput * constant; in place, input
+gets its value back (divided by the constant). ]]
+function S.MulConstant_updateGradInput(input, gradOutput, gradInput, constant, inplace)
+   local n, T = pointwise(gradOutput, gradInput, inplace and input or nil)
+   if n == nil then
+      return K.MulConstant_updateGradInput(np(input), np(gradOutput), np(gradInput), constant,
+         inplace)
+   end
+   local c = PW.toReal(T, constant)
+   apply(ptr(gradOutput), ptr(gradInput), nil, c, n, T)
+   if inplace then
+      local x = ptr(input)
+      for i = 0, n - 1 do x[i] = x[i] / c end
+   end
 end

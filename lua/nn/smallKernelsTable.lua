@@ -1,4 +1,5 @@
--- The small-call loops of the elementwise table modules, nn.CAddTable and nn.CMulTable (see
+-- The small-call loops of the elementwise table modules, nn.CAddTable, nn.CMulTable and
+-- nn.CSubTable (see
 -- smallKernels.lua for when a call loops in LuaJIT and when it goes to the array kernel).
 -- Recurrent cells built with nngraph call them at every step on a few hundred elements.
 -- Each step of the sum or product is stored into the output's type, left to right, as the
@@ -81,4 +82,23 @@ function S.CMulTable_updateGradInput(gradOutput, input, gradInput)
          end
       end
    end
+end
+
+--[[ nn.CSubTable's forward: output = input1 - input2. ]]
+function S.CSubTable_updateOutput(input1, input2, output)
+   local n = pointwise(input1, input2, output)
+   if n == nil then return K.CSubTable_updateOutput(np(input1), np(input2), np(output)) end
+   local a, b, y = ptr(input1), ptr(input2), ptr(output)
+   for i = 0, n - 1 do y[i] = a[i] - b[i] end
+end
+
+--[[ nn.CSubTable's updateGradInput: gradOutput and its negation. ]]
+function S.CSubTable_updateGradInput(gradOutput, gradInput1, gradInput2)
+   local n, T = pointwise(gradOutput, gradInput1, gradInput2)
+   if n == nil then
+      return K.CSubTable_updateGradInput(np(gradOutput), np(gradInput1), np(gradInput2))
+   end
+   local g, g1, g2 = ptr(gradOutput), ptr(gradInput1), ptr(gradInput2)
+   ffi.copy(g1, g, n * T.size)
+   for i = 0, n - 1 do g2[i] = -g[i] end
 end

@@ -51,7 +51,7 @@ function tests.pointwiseModulesMatchKernels()
       function() return nn.ReLU() end, function() return nn.Threshold(0.1, -2) end,
       function() return nn.SoftMax() end, function() return nn.LogSoftMax() end,
       function() return nn.HardTanh(0.1, 2.5) end, function() return nn.LeakyReLU(0.1) end,
-      function() return nn.ELU(0.7) end,
+      function() return nn.ELU(0.7) end, function() return nn.MulConstant(0.1) end,
    }
    for _, T in ipairs({ 'torch.DoubleTensor', 'torch.FloatTensor' }) do
       for _, make in ipairs(modules) do
@@ -76,6 +76,7 @@ function tests.inPlaceActivationsMatchKernels()
    local makes = {
       function() return nn.ReLU(true) end, function() return nn.HardTanh(-1, 1, true) end,
       function() return nn.LeakyReLU(0.2, true) end, function() return nn.ELU(0.5, true) end,
+      function() return nn.MulConstant(0.3, true) end,
    }
    for _, T in ipairs({ 'torch.DoubleTensor', 'torch.FloatTensor' }) do
       for _, make in ipairs(makes) do
@@ -85,6 +86,7 @@ function tests.inPlaceActivationsMatchKernels()
             local x, g = a[1]:clone(), a[2]:clone()
             a[3] = m:forward(x):clone()
             a[4] = m:backward(x, g):clone()
+            a[5] = x:clone()  -- in-place modules that restore their input
          end, { torch.randn(7):mul(2):type(T), torch.randn(7):type(T) }))
       end
    end

@@ -1,4 +1,4 @@
--- nn._small table modules: the LuaJIT loops of CAddTable and CMulTable give the array
+-- nn._small table modules: the LuaJIT loops of CAddTable, CMulTable and CSubTable give the array
 -- kernels' results bit for bit, and calls they cannot take go to the kernels.
 local dir = debug.getinfo(1, 'S').source:match('^@(.*/)') or './'
 local SH = dofile(dir .. 'small_helpers.lua')
@@ -38,6 +38,9 @@ function tests.matchKernelsBitForBit()
          local what = T .. ' ' .. count .. ' inputs'
          sameBothWays(function() return nn.CAddTable():type(T) end, input, g, 'CAdd ' .. what)
          sameBothWays(function() return nn.CMulTable():type(T) end, input, g, 'CMul ' .. what)
+         if count == 2 then
+            sameBothWays(function() return nn.CSubTable():type(T) end, input, g, 'CSub ' .. what)
+         end
       end
    end
 end
