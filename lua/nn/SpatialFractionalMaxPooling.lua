@@ -37,14 +37,7 @@ end
 --[[ Draw the window placements (uniform numbers of the input's type) for this forward,
 unless fixPoolingRegions() froze them and the buffer size still fits. ]]
 function SpatialFractionalMaxPooling:initSampleBuffer_(input)
-   local size = self:getBufferSize_(input)
-   if self.randomSamples == nil then
-      self.randomSamples = input.new():resize(size):uniform()
-   elseif self.randomSamples:size(1) ~= size[1] or self.randomSamples:size(2) ~= size[2] then
-      self.randomSamples:resize(size):uniform()
-   elseif not self.newRandomPool then
-      self.randomSamples:uniform()
-   end
+   nn.utils.fractionalSamples(self, input, self:getBufferSize_(input))
 end
 
 --[[ RETURN: output width, output height for `input` ]]

@@ -160,4 +160,19 @@ function utils.deepCopy(x)
    return deepCopy(x, {})
 end
 
+--[[ The window placements of a fractional max-pooling module for an input whose sample
+buffer has size `size` (batch x planes x dims): drawn uniformly in the input's type on the
+first call, redrawn when the batch or plane count changes, and otherwise at every call
+unless fixPoolingRegions() froze them (`newRandomPool`, as Torch7 names it).
+ARGS: self (the module), input (tensor), size (LongStorage) ]]
+function utils.fractionalSamples(self, input, size)
+   if self.randomSamples == nil then
+      self.randomSamples = input.new():resize(size):uniform()
+   elseif self.randomSamples:size(1) ~= size[1] or self.randomSamples:size(2) ~= size[2] then
+      self.randomSamples:resize(size):uniform()
+   elseif not self.newRandomPool then
+      self.randomSamples:uniform()
+   end
+end
+
 return utils
