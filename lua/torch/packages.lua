@@ -24,7 +24,6 @@ local MISSING = {
       .. 'arrays over',
    matio = 'the matio package is not provided; read .mat files in Python (scipy.io)',
 }
-torch._missingPackages = MISSING
 
 local function searcher(name)
    local why = MISSING[name:match('^[^.]+')]
