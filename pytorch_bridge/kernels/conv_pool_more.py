@@ -10,7 +10,6 @@ The depth-wise spatial convolution lives in :mod:`.conv_depthwise`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from . import kernel
@@ -18,11 +17,6 @@ from ._convnd import Need
 from ._convrun import conv_backward_input, conv_backward_params, conv_forward
 from ._pool_taps import taps3d
 from .pool3d import max_pool3d, max_pool3d_grad
-
-
-def _taps(shape_in: Any, shape_out: Any, geo: Any) -> Iterator[Any]:
-    """:func:`._pool_taps.taps3d` for ``geo`` = (window, stride, padding, dilation)."""
-    return taps3d(shape_in, shape_out, *geo)
 
 
 @kernel
@@ -56,7 +50,7 @@ def VolumetricDilatedMaxPooling_updateOutput(
         ``output``.
     """
     geo = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW), (dilationT, dilationH, dilationW)
-    taps = _taps(input.shape, output.shape, geo)
+    taps = taps3d(input.shape, output.shape, *geo)
     where = "VolumetricDilatedMaxPooling_updateOutput"
     return max_pool3d(where, input, output, indices, taps)
 
@@ -92,7 +86,7 @@ def VolumetricDilatedMaxPooling_updateGradInput(
         ``gradInput``.
     """
     geo = (kT, kH, kW), (dT, dH, dW), (pT, pH, pW), (dilationT, dilationH, dilationW)
-    taps = _taps(input.shape, gradOutput.shape, geo)
+    taps = taps3d(input.shape, gradOutput.shape, *geo)
     where = "VolumetricDilatedMaxPooling_updateGradInput"
     return max_pool3d_grad(where, gradOutput, gradInput, indices, taps)
 
