@@ -51,6 +51,29 @@ def _normalize_width(where: str, weight: Any, bias: Any) -> int:
     return int(nrm)
 
 
+def _cummax(xp: Any, x: Any) -> Any:
+    """Running maximum of 1-D ``x``; cupy has no ``maximum.accumulate``, so there it is a
+    scan of ``log2(n)`` shifted maxima."""
+    if xp is np:
+        return np.maximum.accumulate(x)
+    out, k = x.copy(), 1
+    while k < out.size:
+        out[k:] = xp.maximum(out[k:], out[:-k])
+        k *= 2
+    return out
+
+
+def _row_max(xp: Any, rows: Any, a: Any, n: int) -> Any:
+    """``(n,)`` zeros holding, at each row that occurs, the largest ``a`` of its entries
+    (an ordered scan: cupy's ``maximum.at`` is no portable choice)."""
+    out = xp.zeros(n, dtype=a.dtype)
+    order = xp.lexsort(xp.stack([a, rows]))
+    r = rows[order]
+    last = xp.concatenate([r[1:] != r[:-1], xp.ones(1, dtype=bool)])
+    out[r[last]] = a[order][last]
+    return out
+
+
 def _running_max(xp: Any, rows: Any, a: Any, start: Any) -> Any:
     """For each entry, the largest of ``start[rows[i]]`` and the ``a[j]`` of the entries
     j <= i with the same row (the max that a pass in entry order has reached)."""
@@ -64,7 +87,7 @@ def _running_max(xp: Any, rows: Any, a: Any, start: Any) -> Any:
     seq = xp.lexsort(xp.stack([pos, seg]))
     code = xp.searchsorted(uniq, seg) * vals.size + rank
     best = xp.empty_like(code)
-    best[seq] = xp.maximum.accumulate(code[seq])
+    best[seq] = _cummax(xp, code[seq])
     return vals[order[best[uniq.size :] % vals.size]]
 
 
@@ -77,8 +100,7 @@ def _normalized(xp: Any, rows: Any, values: Any, weight: Any, train: bool) -> An
         inv = xp.where(grew, 1 / xp.where(grew, top, 1), weight[rows, 1])
         out = values * inv + weight[rows, 3]
         seen = xp.unique(rows)
-        final = xp.zeros(weight.shape[0], dtype=weight.dtype)
-        xp.maximum.at(final, rows, a.astype(weight.dtype))
+        final = _row_max(xp, rows, a.astype(weight.dtype), weight.shape[0])
         up = seen[final[seen] > weight[seen, 0]]
         weight[up, 0] = final[up]
         weight[up, 1] = 1 / final[up]
@@ -130,7 +152,8 @@ def _apply(xp: Any, weight: Any, rows: Any, grads: Any, lr: float, wd: float, nr
     """Take the per-entry steps in entry order: with normalization the row's update scale
     multiplies lr and wd and the row bias moves first; weight decay precedes each step."""
     if not nrm and not wd:
-        xp.subtract.at(weight, rows, (lr * grads).astype(weight.dtype, copy=False))
+        # add.at of the negated step: cupy's subtract.at takes integers only
+        xp.add.at(weight, rows, (-lr * grads).astype(weight.dtype, copy=False))
         return
     order = xp.argsort(rows, kind="stable")
     r = rows[order]

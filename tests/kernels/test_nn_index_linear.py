@@ -162,3 +162,17 @@ def test_index_linear_rejects_bad_keys_and_sizes(xp: Any) -> None:
         K["IndexLinear_updateParameters"](
             xp.zeros((1, 2)), xp.zeros(2), w, b, xp.asarray([9]), None, -1, 0.0, 1.0
         )
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 64, 1000])
+def test_running_maximum_scan_matches_accumulate(n: int) -> None:
+    """The shifted-maxima scan that stands in for ``maximum.accumulate`` on cupy, run here
+    on numpy arrays through a namespace that is not numpy."""
+    from types import SimpleNamespace
+
+    from pytorch_bridge.kernels.index_linear import _cummax
+
+    x = rng().integers(-50, 50, size=n)
+    scan = _cummax(SimpleNamespace(maximum=np.maximum), x)
+    np.testing.assert_array_equal(scan, np.maximum.accumulate(x))
+    assert scan is not x
