@@ -1,10 +1,11 @@
 """Matrix products written or accumulated into buffers (Linear and the convolutions).
 
-``accGradParameters`` adds ``scale * (a @ b)`` into a gradient that, in the usual training
-loop, was just zeroed by ``zeroGradParameters``. Adding into zeros gives the product itself
-(``0 + x == x`` in IEEE arithmetic), so an all-zero target takes the product directly: no
-temporary the size of the weight and one pass over memory fewer. Checking costs one element
-when the gradient already holds values, and one read pass when it is zero.
+``accGradParameters`` adds ``scale * (a @ b)`` into a gradient. Large host products go to
+BLAS ``gemm`` with ``beta = 1``, as Torch7 did (see ``_gemm``): no temporary, no extra pass.
+Otherwise, a gradient that the usual training loop has just zeroed with
+``zeroGradParameters`` takes the product directly (``0 + x == x`` in IEEE arithmetic), which
+costs one element to check when the gradient already holds values and one read pass when it
+is zero; any other target gets a temporary product added in.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+
+from . import _gemm
 
 
 def product_into(xp: Any, a: Any, b: Any, out: Any) -> Any:
@@ -49,6 +52,8 @@ def _all_zero(xp: Any, target: Any) -> bool:
 
 def add_product(xp: Any, target: Any, a: Any, b: Any, scale: float) -> None:
     """``target += scale * (a @ b)`` for 2-D ``a`` (m, k) and ``b`` (k, n); ``target`` (m, n)."""
+    if xp is np and _gemm.gemm(a, b, target, scale, 1.0):
+        return
     if _all_zero(xp, target):
         product_into(xp, a, b, target)
         if scale != 1:

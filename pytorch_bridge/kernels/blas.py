@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..backend import array_module
 from ..errors import ShapeError
-from . import kernel
+from . import _gemm, kernel
 
 KINDS = ("mv", "mm", "r", "bmm", "addbmm")
 
@@ -86,6 +88,11 @@ def blas_addprod(kind: str, out: Any, beta: float, t: Any, alpha: float, x: Any,
         product(xp, kind, x, y, out)
         if alpha != 1:
             xp.multiply(out, alpha, out=out)
+        return out
+    if kind == "mm" and xp is np and _gemm.fits(x, y, out):
+        if t is not out:
+            xp.copyto(out, t)
+        _gemm.gemm(x, y, out, alpha, beta)  # one BLAS call, as THTensor addmm made
         return out
     prod = product(xp, kind, x, y)
     if t is not out:
