@@ -181,7 +181,7 @@ def _shifted_exp(input: Any, axis: int) -> tuple[Any, Any]:
     """Return the per-slice maximum and ``exp(input - max)`` taken in float64."""
     xp = array_module(input)
     top = input.max(axis=axis, keepdims=True)
-    return top, xp.exp((input - top).astype(_F64, copy=False))
+    return top, xp.exp(input - top, dtype=_F64)
 
 
 @kernel
@@ -211,7 +211,8 @@ def LogSoftMax_updateOutput(input: Any, output: Any) -> Any:
     xp = array_module(input)
     axis = _class_axis("LogSoftMax_updateOutput", input)
     top, e = _shifted_exp(input, axis)
-    logsum = top.astype(_F64, copy=False) + xp.log(e.sum(axis=axis, keepdims=True))
+    logsum = xp.log(e.sum(axis=axis, keepdims=True))
+    logsum += top  # in float64, as top + log(sum)
     return xp.subtract(input, logsum, out=output)
 
 
@@ -221,4 +222,6 @@ def LogSoftMax_updateGradInput(input: Any, gradOutput: Any, gradInput: Any, outp
     xp = array_module(output)
     axis = _class_axis("LogSoftMax_updateGradInput", output)
     total = gradOutput.sum(axis=axis, keepdims=True, dtype=_F64)
-    return xp.subtract(gradOutput, xp.exp(output.astype(_F64, copy=False)) * total, out=gradInput)
+    e = xp.exp(output, dtype=_F64)
+    e *= total
+    return xp.subtract(gradOutput, e, out=gradInput)

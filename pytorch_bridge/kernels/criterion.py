@@ -17,8 +17,9 @@ from . import _checks, kernel
 
 def _nll_targets(
     where: str, input: Any, target: Any, weights: Any | None, ignore_index: int
-) -> tuple[Any, Any, Any]:
-    """Return (row indices, 0-based classes, weights) of the targets that are not ignored."""
+) -> tuple[Any, Any, Any | None]:
+    """Return (row indices, 0-based classes, weights or None) of the targets that are not
+    ignored; weights are None when ``weights`` is (every target counts once)."""
     xp = array_module(input)
     _checks.ndim_in(where, "input", input, (1, 2))
     _checks.integer_dtype(where, "target", target)
@@ -27,18 +28,23 @@ def _nll_targets(
         raise ShapeError(
             f"{where}: weights has shape {tuple(weights.shape)} but input has {n_classes} classes"
         )
-    t = target.reshape(-1)[: 1 if input.ndim == 1 else None].astype(xp.int64)
+    t = target.reshape(-1)[: 1 if input.ndim == 1 else None].astype(xp.int64, copy=False)
     if input.ndim == 2 and t.size != input.shape[0]:
         raise ShapeError(
             f"{where}: target has shape {tuple(target.shape)} but input has shape "
             f"{tuple(input.shape)}"
         )
-    rows = xp.nonzero(t != ignore_index)[0]
-    cls = t[rows] - 1
-    if cls.size and (cls.min() < 0 or cls.max() >= n_classes):
+    lo, hi = (int(t.min()), int(t.max())) if t.size else (1, 1)
+    if lo <= ignore_index <= hi:  # some targets may be ignored
+        rows = xp.nonzero(t != ignore_index)[0]
+        t = t[rows]
+        lo, hi = (int(t.min()), int(t.max())) if t.size else (1, 1)
+    else:
+        rows = xp.arange(t.size)
+    if lo < 1 or hi > n_classes:
         raise ShapeError(f"{where}: target out of range [1, {n_classes}]")
-    w = weights.reshape(-1)[cls] if weights is not None else xp.ones(cls.size, input.dtype)
-    return rows, cls, w
+    cls = t - 1
+    return rows, cls, (None if weights is None else weights.reshape(-1)[cls])
 
 
 @kernel
@@ -69,8 +75,12 @@ def ClassNLLCriterion_updateOutput(
         "ClassNLLCriterion_updateOutput", input, target, weights, ignore_index
     )
     picked = input[cls] if input.ndim == 1 else input[rows, cls]
-    total = w.sum(dtype=input.dtype)
-    loss = -(picked * w).sum(dtype=input.dtype)
+    if w is None:  # every weight 1: the count, and the plain sum
+        total = input.dtype.type(cls.size)
+        loss = -picked.sum(dtype=input.dtype)
+    else:
+        total = w.sum(dtype=input.dtype)
+        loss = -(picked * w).sum(dtype=input.dtype)
     if sizeAverage and total != 0:
         loss = loss / total
     total_weight.reshape(-1)[0] = total
@@ -110,9 +120,9 @@ def ClassNLLCriterion_updateGradInput(
         "ClassNLLCriterion_updateGradInput", input, target, weights, ignore_index
     )
     if input.ndim == 1:
-        gradInput[cls] = -w if (weights is not None and not sizeAverage) else -1
+        gradInput[cls] = -w if (w is not None and not sizeAverage) else -1
     else:
-        g = -w
+        g = -w if w is not None else input.dtype.type(-1)
         gradInput[rows, cls] = g / total if sizeAverage else g
     return gradInput
 
