@@ -190,6 +190,38 @@ def test_class_nll_gradients(
     assert 0.0 == pytest.approx(float(np.abs(num[:, 0] - host(gi).reshape(-1)).max()), abs=TOL)
 
 
+@pytest.mark.parametrize("weighted", [True, False])
+@pytest.mark.parametrize("size_average", [True, False])
+@pytest.mark.parametrize("ignore", [-100, 2, 4])
+def test_class_nll_loss_and_total_weight(
+    xp: Any, host: Any, weighted: bool, size_average: bool, ignore: int
+) -> None:
+    """The loss is minus the (weighted) picked log-probabilities of the targets not ignored,
+    over their total weight when averaging; class 4 never occurs, class 2 twice."""
+    r = rng()
+    x = r.uniform(-2, 2, (6, 5)).astype(np.float32)
+    t = np.array([1, 2, 5, 2, 3, 1])
+    w = r.uniform(0.5, 2, 5).astype(np.float32) if weighted else np.ones(5, np.float32)
+    keep = t != ignore
+    picked = x[np.arange(6), t - 1][keep].astype(np.float64)
+    total = float(w[t[keep] - 1].sum())
+    want = -(picked * w[t[keep] - 1]).sum() / (total if size_average else 1.0)
+    out, tw = xp.zeros(1, np.float32), xp.zeros(1, np.float32)
+    weights = xp.asarray(w) if weighted else None
+    K["ClassNLLCriterion_updateOutput"](
+        xp.asarray(x), xp.asarray(t), out, size_average, weights, tw, ignore
+    )
+    assert float(host(tw)[0]) == pytest.approx(total, rel=1e-6)
+    assert float(host(out)[0]) == pytest.approx(want, rel=1e-5)
+    gi = xp.empty((6, 5), np.float32)
+    K["ClassNLLCriterion_updateGradInput"](
+        xp.asarray(x), xp.asarray(t), gi, size_average, weights, tw, ignore
+    )
+    g = np.zeros((6, 5))
+    g[np.arange(6)[keep], t[keep] - 1] = -w[t[keep] - 1] / (total if size_average else 1.0)
+    np.testing.assert_allclose(host(gi), g, rtol=1e-6)
+
+
 def test_class_nll_rejects_out_of_range_targets(xp: Any) -> None:
     """A target outside 1..nClasses raises ShapeError."""
     with pytest.raises(ShapeError, match="out of range"):
