@@ -94,14 +94,14 @@ def _layout(a: Any) -> tuple[int, int] | None:
 def fits(a: Any, b: Any, c: Any) -> bool:
     """True when :func:`gemm` would take ``a`` (m, k), ``b`` (k, n) and ``c`` (m, n): the
     checks of the module docstring, and at least :data:`MIN_ELEMENTS` elements in ``c``."""
-    if not available() or not (type(a) is type(b) is type(c) is np.ndarray):
-        return False
-    if c.dtype not in _gemms or a.dtype != c.dtype or b.dtype != c.dtype:
+    if not (type(a) is type(b) is type(c) is np.ndarray) or c.size < MIN_ELEMENTS:
+        return False  # the cheap refusals first: small products are the common case
+    if not available() or c.dtype not in _gemms or a.dtype != c.dtype or b.dtype != c.dtype:
         return False
     if not c.dtype.isnative or a.ndim != 2 or b.ndim != 2 or c.ndim != 2:
         return False
     (m, k), (k2, n) = a.shape, b.shape
-    if k2 != k or c.shape != (m, n) or m * n < MIN_ELEMENTS:
+    if k2 != k or c.shape != (m, n):
         return False
     flags = c.flags
     if _layout(a) is None or _layout(b) is None:
