@@ -151,3 +151,18 @@ def test_addmm_on_both_paths(
     out = t if into == "t" else np.full_like(t, np.nan)
     blas_addprod("mm", out, beta, t, alpha, x, y)
     np.testing.assert_allclose(out, want, rtol=1e-4, atol=1e-4)
+
+
+@needs_blas
+@pytest.mark.parametrize("a_order", ["C", "F"])
+@pytest.mark.parametrize("b_order", ["C", "F"])
+def test_gemm_writes_nothing_outside_c(a_order: str, b_order: str) -> None:
+    """c cut out of a larger buffer: every element around it keeps its sentinel value."""
+    a, b, _ = operands(np.float32, a_order, b_order)
+    pad = 1000
+    buf = np.full(M * N + 2 * pad, -7.0, np.float32)
+    c = buf[pad : pad + M * N].reshape(M, N)
+    c[...] = 1.0
+    assert _gemm.gemm(a, b, c, 1.0, 1.0)
+    assert (buf[:pad] == -7.0).all() and (buf[pad + M * N :] == -7.0).all()
+    np.testing.assert_allclose(c, 1.0 + a.astype(np.float64) @ b, rtol=1e-4, atol=1e-4)
