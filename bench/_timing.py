@@ -29,13 +29,17 @@ def interleaved(fns: list[Callable[[int], object]], inner: int, repeats: int = 7
 
     Taking turns puts the same machine state (other load, CPU clock) under every side, so
     the ratios between them drift less than when each side runs all its repeats at once.
+    The order of the turns reverses from one repeat to the next, so that no side always
+    runs first (on caches the other side has just filled).
     """
     for fn in fns:
         fn(max(1, inner // 10))  # warm up (JIT traces, caches, allocations)
     best = [float("inf")] * len(fns)
+    order = list(range(len(fns)))
     for _ in range(repeats):
-        for i, fn in enumerate(fns):
+        for i in order:
             t0 = time.perf_counter()
-            fn(inner)
+            fns[i](inner)
             best[i] = min(best[i], time.perf_counter() - t0)
+        order.reverse()
     return [b / inner for b in best]
