@@ -19,19 +19,6 @@ def _sizes(shape: tuple[Any, ...]) -> tuple[int, ...]:
     return tuple(int(n) for n in shape)
 
 
-# numpy 2.1 gave reshape a ``copy`` argument; 2.5 deprecates setting ``shape`` instead
-_RESHAPE_TAKES_COPY = np.lib.NumpyVersion(np.__version__) >= "2.1.0"
-
-
-def _view_as(a: Any, shape: tuple[int, ...]) -> Any:
-    """``a``'s memory in ``shape``; ValueError (or AttributeError) where that needs a copy."""
-    if _RESHAPE_TAKES_COPY:
-        return a.reshape(shape, copy=False)
-    out = a.view()
-    out.shape = shape
-    return out
-
-
 def _dim(d: int, ndim: int) -> int:
     axes = axes_of(d, ndim)
     return axes[0] if axes else 0
@@ -46,8 +33,8 @@ class View(Function):
     def forward(self, a: Any, shape: tuple[int, ...]) -> Any:
         self.shape = a.shape
         try:
-            out = _view_as(a, shape)
-        except (AttributeError, ValueError) as exc:
+            out = a.reshape(shape, copy=False)  # numpy 2.1+; raises where a copy is needed
+        except ValueError as exc:
             raise ShapeError(
                 f"view: cannot view shape {a.shape} with strides {a.strides} "
                 f"as {shape} without copying ({exc}); use reshape"

@@ -28,12 +28,8 @@ import numpy as np
 MIN_ELEMENTS = 1 << 16
 
 _ROW_MAJOR, _NO_TRANS, _TRANS = 101, 111, 112
-# (single, double) symbol names of numpy's 64-bit-integer OpenBLAS builds: numpy 2 wheels
-# ship scipy-openblas, numpy 1.2x wheels openblas64_
-_SYMBOLS = (
-    ("scipy_cblas_sgemm64_", "scipy_cblas_dgemm64_"),
-    ("cblas_sgemm64_", "cblas_dgemm64_"),
-)
+# numpy's wheels ship scipy-openblas built with 64-bit integers, under these names
+_SINGLE, _DOUBLE = "scipy_cblas_sgemm64_", "scipy_cblas_dgemm64_"
 _UNSET: Any = object()
 _gemms: Any = _UNSET
 
@@ -53,22 +49,20 @@ def _load() -> dict[Any, Callable[..., None]] | None:
         return None
     from threadpoolctl import threadpool_info
 
-    root = os.path.dirname(os.path.dirname(np.__file__))
+    home = os.path.dirname(os.path.abspath(np.__file__))
+    # only numpy's own copy (numpy.libs beside it, numpy/.dylibs in it): another package's
+    # OpenBLAS may be another build, with 32-bit integers or other symbol names
+    folders = {os.path.join(os.path.dirname(home), "numpy.libs"), os.path.join(home, ".dylibs")}
     for info in threadpool_info():
-        path = str(info.get("filepath", ""))
-        # only numpy's own copy (numpy.libs, numpy/.dylibs): another package's BLAS may be
-        # another build with other symbols
-        if info.get("internal_api") != "openblas" or not path.startswith(root):
-            continue
-        if not os.path.basename(os.path.dirname(path)).startswith(("numpy", ".dylibs")):
+        path = os.path.abspath(str(info.get("filepath", "")))
+        if info.get("internal_api") != "openblas" or os.path.dirname(path) not in folders:
             continue
         lib = ctypes.CDLL(path)
-        for single, double in _SYMBOLS:
-            if hasattr(lib, single) and hasattr(lib, double):
-                return {
-                    np.dtype(np.float32): _bind(getattr(lib, single), ctypes.c_float),
-                    np.dtype(np.float64): _bind(getattr(lib, double), ctypes.c_double),
-                }
+        if hasattr(lib, _SINGLE) and hasattr(lib, _DOUBLE):
+            return {
+                np.dtype(np.float32): _bind(getattr(lib, _SINGLE), ctypes.c_float),
+                np.dtype(np.float64): _bind(getattr(lib, _DOUBLE), ctypes.c_double),
+            }
     return None
 
 

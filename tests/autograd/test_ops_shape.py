@@ -31,20 +31,7 @@ def test_shape_op_gradient(name, rng, dircheck):
     dircheck(CASES[name], [rng.normal(size=(2, 3, 4))])
 
 
-@pytest.fixture(params=[True, False], ids=["reshape_copy", "shape_setter"])
-def view_route(request, monkeypatch):
-    """Both ways of viewing: ``reshape(copy=False)`` (numpy >= 2.1, which 2.5 requires)
-    and setting ``shape`` (older numpy, which has no ``copy`` argument)."""
-    from pytorch_bridge.autograd import ops_shape
-
-    if request.param and not ops_shape._RESHAPE_TAKES_COPY:
-        pytest.skip("numpy < 2.1 has no reshape(copy=)")
-    if not request.param and np.lib.NumpyVersion(np.__version__) >= "2.5.0":
-        pytest.skip("numpy 2.5 deprecates setting shape")
-    monkeypatch.setattr(ops_shape, "_RESHAPE_TAKES_COPY", request.param)
-
-
-def test_views_share_memory_and_version(view_route):
+def test_views_share_memory_and_version():
     """Views share memory and the version counter with their base."""
     base = pb.zeros(2, 3)
     v = base.view(6)
@@ -54,7 +41,7 @@ def test_views_share_memory_and_version(view_route):
     assert base._version == v._version == t._version == 1
 
 
-def test_view_of_noncontiguous_raises_shape_error(view_route):
+def test_view_of_noncontiguous_raises_shape_error():
     """view refuses a layout it cannot express; reshape copies instead."""
     t = pb.zeros(2, 3).transpose(0, 1)
     with pytest.raises(ShapeError):

@@ -19,9 +19,9 @@ assert M * N >= _gemm.MIN_ELEMENTS
 
 
 def _numpy_ships_openblas() -> bool:
-    root = os.path.dirname(os.path.dirname(np.__file__))
+    libs = os.path.join(os.path.dirname(os.path.dirname(np.__file__)), "numpy.libs")
     return any(
-        i.get("internal_api") == "openblas" and str(i.get("filepath", "")).startswith(root)
+        i.get("internal_api") == "openblas" and str(i.get("filepath", "")).startswith(libs)
         for i in threadpool_info()
     )
 
