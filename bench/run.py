@@ -28,7 +28,7 @@ def main() -> None:
     print("\n## Old-script training loops (one sample per step, from Lua)\n")
     bench_small.main([])
     print("\n## Python facade (tape and Lua modules called from Python)\n")
-    bench_facade.main([])
+    bench_facade.main(["--repeats", "10", "--rounds", "5"])
     print("\n## Serialization\n")
     bench_serialization.main(["--big"] if "--big" in sys.argv[1:] else [])
 
