@@ -9,12 +9,12 @@ filter ``weight[m, c]``, giving ``([B,] C*M, oH, oW)``. The column buffers ``fin
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from typing import Any
 
 from ..backend import array_module
 from ..errors import ShapeError
 from . import kernel
+from ._pool_taps import taps2d
 
 
 def _depthwise_setup(
@@ -58,24 +58,6 @@ def _depthwise_out(input: Any, w: Any, o: tuple[int, int]) -> tuple[int, ...]:
     return (*input.shape[:-3], w.shape[1] * w.shape[0], *o)
 
 
-def _depthwise_taps(
-    k: tuple[int, int], d: tuple[int, int], o: tuple[int, int]
-) -> Iterator[tuple[int, int, tuple[Any, ...]]]:
-    """Yield ``(ky, kx, padded-input index)`` for every tap of the window."""
-    for ky in range(k[0]):
-        for kx in range(k[1]):
-            sy = slice(ky, ky + (o[0] - 1) * d[0] + 1, d[0])
-            sx = slice(kx, kx + (o[1] - 1) * d[1] + 1, d[1])
-            yield ky, kx, (slice(None), slice(None), sy, sx)
-
-
-def _pad2d(xp: Any, x: Any, pad: tuple[int, int]) -> Any:
-    if not any(pad):
-        return x
-    widths = ((0, 0), (0, 0), (pad[0], pad[0]), (pad[1], pad[1]))
-    return xp.pad(x, widths)
-
-
 @kernel
 def SpatialDepthWiseConvolution_updateOutput(
     input: Any,
@@ -100,9 +82,8 @@ def SpatialDepthWiseConvolution_updateOutput(
     _check_size(where, "output", output, _depthwise_out(input, w, o))
     _check_size(where, "bias", bias, (m, c))
     acc = xp.zeros((x.shape[0], c, m) + o, dtype=output.dtype)
-    xpad = _pad2d(xp, x, pad)
-    for ky, kx, ii in _depthwise_taps(k, d, o):
-        acc += xpad[ii][:, :, None] * w[:, :, ky, kx].T[None, :, :, None, None]
+    for ky, kx, oi, ii in taps2d(x.shape, o, k, d, pad):  # taps inside the input only
+        acc[oi] += x[ii][:, :, None] * w[:, :, ky, kx].T[None, :, :, None, None]
     if bias is not None:
         acc += bias.reshape(m, c).T[None, :, :, None, None]
     xp.copyto(output, acc.reshape(output.shape))
@@ -133,11 +114,10 @@ def SpatialDepthWiseConvolution_updateGradInput(
     _check_size(where, "gradOutput", gradOutput, _depthwise_out(input, w, o))
     _check_size(where, "gradInput", gradInput, tuple(input.shape))
     go = gradOutput.reshape((x.shape[0], c, m) + o)
-    gpad = xp.zeros((x.shape[0], c, x.shape[2] + 2 * padH, x.shape[3] + 2 * padW), input.dtype)
-    for ky, kx, ii in _depthwise_taps(k, d, o):
-        gpad[ii] += xp.einsum("bcmyx,mc->bcyx", go, w[:, :, ky, kx])
-    inner = gpad[:, :, padH : padH + x.shape[2], padW : padW + x.shape[3]]
-    xp.copyto(gradInput, inner.reshape(gradInput.shape))
+    gi = xp.zeros(x.shape, input.dtype)
+    for ky, kx, oi, ii in taps2d(x.shape, o, k, d, pad):
+        gi[ii] += xp.einsum("bcmyx,mc->bcyx", go[oi], w[:, :, ky, kx])
+    xp.copyto(gradInput, gi.reshape(gradInput.shape))
     return gradInput
 
 
@@ -169,10 +149,9 @@ def SpatialDepthWiseConvolution_accGradParameters(
     _check_size(where, "gradOutput", gradOutput, _depthwise_out(input, gw, o))
     _check_size(where, "gradBias", gradBias, (m, c), exact=True)
     go = gradOutput.reshape((x.shape[0], c, m) + o)
-    xpad = _pad2d(xp, x, pad)
     s = gradWeight.dtype.type(scale)
-    for ky, kx, ii in _depthwise_taps(k, d, o):
-        gw[:, :, ky, kx] += s * xp.einsum("bcmyx,bcyx->mc", go, xpad[ii])
+    for ky, kx, oi, ii in taps2d(x.shape, o, k, d, pad):
+        gw[:, :, ky, kx] += s * xp.einsum("bcmyx,bcyx->mc", go[oi], x[ii])
     if gradBias is not None:
         gradBias += s * go.sum(axis=(0, 3, 4)).T
     return gradWeight
