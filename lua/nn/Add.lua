@@ -16,11 +16,7 @@ end
 --[[ Draw the bias uniformly from [-stdv, stdv]; stdv defaults to 1/sqrt(#bias), a given
 stdv is multiplied by sqrt(3). ARGS: stdv (number or nil) ]]
 function Add:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.bias:size(1))
-   end
+   stdv = nn.utils.uniformBound(stdv, self.bias:size(1))
    self.bias:uniform(-stdv, stdv)
 end
 

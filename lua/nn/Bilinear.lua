@@ -28,12 +28,9 @@ end
 1/sqrt(inputSize1), a given stdv is multiplied by sqrt(3). ARGS: stdv (number > 0 or nil)
 RETURN: self ]]
 function Bilinear:reset(stdv)
-   if stdv then
-      assert(type(stdv) == 'number' and stdv > 0, 'nn.Bilinear: stdv must be positive')
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:size(2))
-   end
+   assert(not stdv or (type(stdv) == 'number' and stdv > 0),
+      'nn.Bilinear: stdv must be positive')
+   stdv = nn.utils.uniformBound(stdv, self.weight:size(2))
    self.weight:uniform(-stdv, stdv)
    if self.bias then self.bias:uniform(-stdv, stdv) end
    return self

@@ -22,11 +22,7 @@ end
 --[[ Draw the bias uniformly from [-stdv, stdv]; stdv defaults to 1/sqrt(nElement), a given
 stdv is multiplied by sqrt(3). ARGS: stdv (number or nil) ]]
 function CAdd:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.bias:nElement())
-   end
+   stdv = nn.utils.uniformBound(stdv, self.bias:nElement())
    self.bias:uniform(-stdv, stdv)
 end
 

@@ -22,11 +22,7 @@ end
 --[[ Draw the weight uniformly from [-stdv, stdv]; stdv defaults to 1/sqrt(nElement), a
 given stdv is multiplied by sqrt(3). ARGS: stdv (number or nil) ]]
 function CMul:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:nElement())
-   end
+   stdv = nn.utils.uniformBound(stdv, self.weight:nElement())
    self.weight:uniform(-stdv, stdv)
 end
 

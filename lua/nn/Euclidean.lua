@@ -17,11 +17,7 @@ end
 given stdv is multiplied by sqrt(3); with nn.oldSeed set the columns are drawn one by one.
 ARGS: stdv (number or nil) ]]
 function Euclidean:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:size(1))
-   end
+   stdv = nn.utils.uniformBound(stdv, self.weight:size(1))
    if nn.oldSeed then
       -- The draw order of old Torch7 releases: column by column.
       for i = 1, self.weight:size(2) do

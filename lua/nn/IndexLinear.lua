@@ -36,11 +36,7 @@ end
 is multiplied by sqrt(3)), bias the same times 1e-6; the normalization columns are zeroed.
 ARGS: stdv (number or nil) ]]
 function IndexLinear:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:size(2))
-   end
+   stdv = nn.utils.uniformBound(stdv, self.weight:size(2))
    self.weight:uniform(-stdv, stdv)
    self.bias:uniform(-stdv, stdv):mul(0.000001)
    if self.normalize and self.normalize > 0 then

@@ -18,11 +18,7 @@ end
 1/sqrt(inputSize), and a given stdv is multiplied by sqrt(3).
 ARGS: stdv (number or nil) RETURN: self ]]
 function Linear:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:size(2))
-   end
+   stdv = nn.utils.uniformBound(stdv, self.weight:size(2))
    self.weight:uniform(-stdv, stdv)
    if self.bias then self.bias:uniform(-stdv, stdv) end
    return self

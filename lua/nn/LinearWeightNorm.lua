@@ -29,11 +29,7 @@ end
 --[[ Draw a weight (and bias) as nn.Linear does and set v and g from it.
 ARGS: stdv (number or nil) RETURN: self ]]
 function LinearWeightNorm:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.inputSize)
-   end
+   stdv = nn.utils.uniformBound(stdv, self.inputSize)
    self.weight:uniform(-stdv, stdv)
    self:initFromWeight()
    if self.bias then self.bias:uniform(-stdv, stdv) end

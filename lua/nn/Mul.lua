@@ -12,11 +12,7 @@ end
 --[[ Draw the weight uniformly from [-stdv, stdv] (default stdv 1; a given stdv is multiplied
 by sqrt(3)). ARGS: stdv (number or nil) ]]
 function Mul:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:size(1))
-   end
+   stdv = nn.utils.uniformBound(stdv, self.weight:size(1))
    self.weight:uniform(-stdv, stdv)
 end
 

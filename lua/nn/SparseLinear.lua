@@ -32,11 +32,7 @@ end
 --[[ weight uniform in [-stdv, stdv] (stdv defaults to 1/sqrt(inputSize), a given one is
 multiplied by sqrt(3)); bias the same, times 1e-6. ARGS: stdv (number or nil) ]]
 function SparseLinear:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:size(2))
-   end
+   stdv = nn.utils.uniformBound(stdv, self.weight:size(2))
    self.weight:uniform(-stdv, stdv)
    self.bias:uniform(-stdv, stdv):mul(0.000001)
 end

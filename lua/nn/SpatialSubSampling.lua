@@ -19,11 +19,7 @@ end
 --[[ Weights and biases uniform in [-stdv, stdv]: stdv = 1/sqrt(kW*kH), or the given stdv
 times sqrt(3). Draws the weights, then the biases, from the torch generator. ]]
 function SpatialSubSampling:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.kW * self.kH)
-   end
+   stdv = nn.utils.uniformBound(stdv, self.kW * self.kH)
    if nn.oldSeed then
       self.weight:apply(function() return torch.uniform(-stdv, stdv) end)
       self.bias:apply(function() return torch.uniform(-stdv, stdv) end)

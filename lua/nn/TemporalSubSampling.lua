@@ -18,11 +18,7 @@ end
 --[[ Weights and biases uniform in [-stdv, stdv]: stdv = 1/sqrt(kW), or the given stdv times
 sqrt(3). Draws the weights, then the biases, from the torch generator. ]]
 function TemporalSubSampling:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.kW)
-   end
+   stdv = nn.utils.uniformBound(stdv, self.kW)
    if nn.oldSeed then
       self.weight:apply(function() return torch.uniform(-stdv, stdv) end)
       self.bias:apply(function() return torch.uniform(-stdv, stdv) end)

@@ -15,11 +15,7 @@ end
 --[[ Draw the weight uniformly from [-stdv, stdv] (stdv defaults to 1/sqrt(inputSize), a
 given stdv is multiplied by sqrt(3)) and set diagCov to 1. ARGS: stdv (number or nil) ]]
 function WeightedEuclidean:reset(stdv)
-   if stdv then
-      stdv = stdv * math.sqrt(3)
-   else
-      stdv = 1 / math.sqrt(self.weight:size(1))
-   end
+   stdv = nn.utils.uniformBound(stdv, self.weight:size(1))
    self.weight:uniform(-stdv, stdv)
    self.diagCov:fill(1)
 end

@@ -15,6 +15,14 @@ local function convertStorage(storage, storageType)
    return new
 end
 
+--[[ The bound of the uniform draw that Torch7's reset(stdv) methods make: a given stdv times
+sqrt(3) (the uniform distribution with that standard deviation), else 1/sqrt(fanIn).
+ARGS: stdv (number or nil), fanIn (number) RETURN: number ]]
+function utils.uniformBound(stdv, fanIn)
+   if stdv then return stdv * math.sqrt(3) end
+   return 1 / math.sqrt(fanIn)
+end
+
 --[[ Raise an error naming `who` unless `typename` is a tensor type this runtime provides.
 CUDA types (cutorch) are not provided: a module asked for one keeps its type.
 ARGS: who (string, e.g. 'nn.Linear'), typename (string) ]]

@@ -33,7 +33,7 @@ sqrt(3), and it defaults to 1/sqrt(fanIn). A module that may have no bias (noBia
 optionalBias = true; otherwise the bias must be there.
 ARGS: self, stdv (number or nil), fanIn (number), optionalBias (boolean or nil) RETURN: self ]]
 function conv.resetUniform(self, stdv, fanIn, optionalBias)
-   stdv = stdv and stdv * math.sqrt(3) or 1 / math.sqrt(fanIn)
+   stdv = nn.utils.uniformBound(stdv, fanIn)
    self.weight:uniform(-stdv, stdv)
    if self.bias or not optionalBias then self.bias:uniform(-stdv, stdv) end
    return self

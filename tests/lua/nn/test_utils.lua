@@ -44,5 +44,44 @@ function tests.testAllUpdateAgreesForLinear()
    tester:eq(count, 4)
 end
 
+function tests.uniformBound()
+   tester:eq(nn.utils.uniformBound(0.5, 9), 0.5 * math.sqrt(3))
+   tester:eq(nn.utils.uniformBound(nil, 9), 1 / 3)
+end
+
+-- Each reset(stdv) built on uniformBound draws its first parameter from [-bound, bound]:
+-- stdv * sqrt(3) when given, else 1/sqrt(fan-in).
+function tests.resetDrawsWithinTheUniformBound()
+   local cases = {
+      { function() return nn.Linear(5, 3) end, 'weight', 5 },
+      { function() return nn.Add(6) end, 'bias', 6 },
+      { function() return nn.CAdd(2, 3) end, 'bias', 6 },
+      { function() return nn.CMul(2, 3) end, 'weight', 6 },
+      { function() return nn.Mul() end, 'weight', 1 },
+      { function() return nn.Cosine(4, 3) end, 'weight', 3 },
+      { function() return nn.Euclidean(4, 3) end, 'weight', 4 },
+      { function() return nn.WeightedEuclidean(4, 3) end, 'weight', 4 },
+      { function() return nn.Bilinear(4, 5, 3) end, 'weight', 4 },
+      { function() return nn.SparseLinear(7, 2) end, 'weight', 7 },
+      { function() return nn.IndexLinear(7, 2) end, 'weight', 2 },
+      { function() return nn.LinearWeightNorm(5, 3) end, 'weight', 5 },
+      { function() return nn.SpatialSubSampling(2, 3, 2) end, 'weight', 6 },
+      { function() return nn.TemporalSubSampling(2, 3) end, 'weight', 3 },
+      { function() return nn.SpatialConvolution(2, 3, 3, 2) end, 'weight', 12 },
+   }
+   for _, case in ipairs(cases) do
+      local m, field, fanIn = case[1](), case[2], case[3]
+      local name = torch.typename(m)
+      for _, stdv in ipairs({ 0.25, false }) do
+         local bound = stdv and stdv * math.sqrt(3) or 1 / math.sqrt(fanIn)
+         torch.manualSeed(11)
+         m:reset(stdv or nil)
+         torch.manualSeed(11)
+         local want = m[field]:clone():uniform(-bound, bound)
+         tester:eq((m[field] - want):abs():max(), 0, name .. ' draw')
+      end
+   end
+end
+
 tester:add(tests)
 return tester
