@@ -40,7 +40,7 @@ def test_nll_loss_matches_formula(reduction, weighted, rng, dircheck):
     dircheck(lambda t: functional.nll_loss(t, target, wt, reduction=reduction), [logp])
 
 
-def test_nll_loss_ignore_index(rng):
+def test_nll_loss_ignore_index(rng, dircheck):
     """Rows whose target is ignore_index contribute nothing."""
     logp = pb.tensor(_log_softmax(rng.normal(size=(3, 4)), 1), requires_grad=True)
     loss = functional.nll_loss(logp, pb.tensor([1, 2, 1]), ignore_index=2)
@@ -48,6 +48,10 @@ def test_nll_loss_ignore_index(rng):
     assert expected == pytest.approx(loss.item(), rel=1e-6)
     loss.backward()
     assert [0.0] * 4 == logp.grad.numpy()[1].tolist()
+    target = pb.tensor([1, 2, 1])
+    x = logp.detach().numpy()
+    dircheck(lambda t: functional.nll_loss(t, target, ignore_index=2), [x])
+    dircheck(lambda t: functional.nll_loss(t, target, ignore_index=2, reduction="none"), [x])
 
 
 def test_cross_entropy_gradient(rng, dircheck):
@@ -60,6 +64,9 @@ def test_cross_entropy_gradient(rng, dircheck):
     )
     dircheck(lambda t: functional.cross_entropy(t, target), [x])
     dircheck(lambda t: functional.cross_entropy(t, target, reduction="sum"), [x])
+    per_row = functional.cross_entropy(pb.as_tensor(x), target, reduction="none").numpy()
+    np.testing.assert_allclose(-_log_softmax(x, 1)[np.arange(4), target.numpy()], per_row)
+    dircheck(lambda t: functional.cross_entropy(t, target, reduction="none"), [x])
 
 
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
@@ -119,6 +126,17 @@ def test_dropout_scales_kept_elements_and_their_gradient():
     y.sum().backward()
     np.testing.assert_allclose(np.where(kept, 1 / 0.75, 0.0), x.grad.numpy())
     assert functional.dropout(x, 0.25, training=False) is x
+
+
+def test_dropout_gradient_by_differences(rng, dircheck):
+    """With the seed set before each call (the same mask), dropout's gradient matches
+    central differences."""
+
+    def fn(t):
+        pb.manual_seed(11)
+        return functional.dropout(t, 0.4) * t
+
+    dircheck(fn, [rng.normal(size=(6, 5))])
 
 
 def test_dropout_mask_follows_the_shared_seed():

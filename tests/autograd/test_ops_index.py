@@ -63,6 +63,15 @@ def test_gather_gradient(dim, rng, dircheck):
     dircheck(lambda t: t.gather(dim, idx), [x])
 
 
+def test_gather_gradient_in_three_dimensions(rng, dircheck):
+    """gather along the middle dim of a 3-D tensor matches take_along_axis."""
+    x = rng.normal(size=(2, 3, 4))
+    idx = rng.integers(0, 3, size=(2, 5, 4))
+    got = pb.as_tensor(x).gather(1, pb.tensor(idx)).numpy()
+    np.testing.assert_array_equal(np.take_along_axis(x, idx, axis=1), got)
+    dircheck(lambda t: t.gather(1, pb.tensor(idx)), [x])
+
+
 def test_where_gradient_with_broadcasting(rng, dircheck):
     """where sends each gradient to the branch that was chosen."""
     cond = pb.tensor([[True, False, True]])

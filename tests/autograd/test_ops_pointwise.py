@@ -97,8 +97,25 @@ def test_clamp_gradient_and_values(rng, dircheck):
     x[np.abs(np.abs(x) - 1) < 0.05] = 0.0
     dircheck(lambda t: t.clamp(-1, 1), [x])
     dircheck(lambda t: pb.clamp(t, min=-0.5), [x])
+    dircheck(lambda t: pb.clamp(t, max=0.5), [x])
     got = pb.clamp(pb.as_tensor(x), max=0.5).numpy()
     np.testing.assert_array_equal(np.clip(x, None, 0.5), got)
+
+
+def test_clone_is_a_copy_on_the_tape(rng, dircheck):
+    """clone copies the memory and passes the gradient through."""
+    x = pb.tensor(rng.normal(size=(2, 3)), requires_grad=True)
+    c = x.clone()
+    assert c.detach().numpy().ctypes.data != x.detach().numpy().ctypes.data
+    dircheck(lambda t: t.clone() * t, [rng.normal(size=(2, 3))])
+
+
+def test_rmatmul_with_an_array_on_the_left(rng, dircheck):
+    """``array @ tensor`` is recorded like ``tensor @ tensor``."""
+    a = rng.normal(size=(4, 3))
+    got = a @ pb.as_tensor(rng.normal(size=(3, 2)))
+    assert isinstance(got, pb.Tensor)
+    dircheck(lambda t: t.__rmatmul__(pb.as_tensor(a)), [rng.normal(size=(3, 2))])
 
 
 def test_comparisons_give_bool_tensors_outside_the_tape():

@@ -15,6 +15,7 @@ CASES = {
     "view": lambda t: t.view(2, 12),
     "transpose": lambda t: t.transpose(0, -1),
     "T": lambda t: t.T,
+    "t": lambda t: t.reshape(6, 4).t(),
     "permute": lambda t: t.permute(2, 0, 1),
     "squeeze": lambda t: t.reshape(2, 1, 12, 1).squeeze(),
     "squeeze_dim": lambda t: t.reshape(2, 1, 12).squeeze(1),

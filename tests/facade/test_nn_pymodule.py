@@ -48,6 +48,47 @@ def test_children_and_names_include_the_python_module() -> None:
     assert "nn.PyModule(ScaledTanh)" in repr(seq)
 
 
+def test_children_and_state_dict_with_the_python_module(rng: Any) -> None:
+    """children() yields the proxies and the Python module; state_dict names the Python
+    parameter by position and loads into another model."""
+    a, b = _model(), _model()
+    kinds = [type(c).__name__ for c in a.children()]
+    assert "ScaledTanh" == kinds[1] and 3 == len(kinds)
+    state = a.state_dict()
+    assert ["0.weight", "0.bias", "1.w", "2.weight", "2.bias"] == list(state)
+    state["1.w"].numpy()[:] = rng.uniform(0.5, 1.5, 3)
+    b.load_state_dict({k: v.numpy().copy() for k, v in state.items()})
+    x = pb.tensor(rng.uniform(-1, 1, (2, 3)))
+    np.testing.assert_array_equal(a(x).detach().numpy(), b(x).detach().numpy())
+
+
+def test_python_write_to_a_python_parameter_is_seen_by_lua() -> None:
+    """A Python module's parameter shares its memory with the Lua side."""
+    seq = _model()
+    with pb.no_grad():
+        seq[1].w.fill_(2.5)
+    flat = pb.lua.execute("local m = ...; return (m:parameters())[3]", seq.lua)
+    np.testing.assert_array_equal(np.full(3, 2.5), pb.to_numpy(flat))
+
+
+def test_repr_of_a_python_module_tree() -> None:
+    """A pure-Python module prints its class and its named children, nested."""
+
+    class Pair(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inner = ScaledTanh(2)
+            self.lin = nn.Linear(2, 2)
+
+        def forward(self, x: Any) -> Any:
+            return self.lin(self.inner(x))
+
+    text = repr(Pair())
+    assert text.startswith("Pair(\n  (inner): ScaledTanh()\n  (lin): nn.Linear(2 -> 2)")
+    assert text.endswith(")")
+    assert "ScaledTanh()" == repr(ScaledTanh(2))
+
+
 def test_lua_backward_matches_tape(rng: Any) -> None:
     """Lua's own forward/backward over the container agree with the Python tape."""
     seq = _model()
