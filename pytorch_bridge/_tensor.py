@@ -29,7 +29,10 @@ class Tensor(TensorOps):
     its ``grad``.
     """
 
-    __slots__ = ("_array", "_rg", "grad", "_node", "_vc", "_base", "__weakref__")
+    # ``_views`` (set on first use, on bases only): weak references to the views taken of
+    # this tensor by tape operations, so that an in-place change recorded later can mark
+    # them (see ``autograd.ops_inplace``)
+    __slots__ = ("_array", "_rg", "grad", "_node", "_vc", "_base", "_views", "__weakref__")
 
     _array: Any
     _rg: bool
@@ -37,6 +40,7 @@ class Tensor(TensorOps):
     _node: Any
     _vc: list[int]
     _base: Tensor | None
+    _views: list[Any]
 
     def __init__(self, data: Any, requires_grad: bool = False) -> None:
         self._array = np.asarray(data)

@@ -15,7 +15,7 @@ import numpy as np
 
 from .._tensor import Tensor, new_tensor
 from ..errors import AutogradError
-from .function import Function
+from .function import STALE_VIEW, Function, StaleView
 
 
 def _root_grad(t: Tensor, g: Any) -> Any:
@@ -41,7 +41,10 @@ def _dependencies(roots: Sequence[Any]) -> dict[Function, int]:
             deps[r] = 0
             stack.append(r)
     while stack:
-        for e in stack.pop().next:
+        fn = stack.pop()
+        if type(fn) is StaleView:  # refused before any gradient is delivered
+            raise AutogradError(STALE_VIEW)
+        for e in fn.next:
             if e is None or type(e) is Tensor:
                 continue
             n = deps.get(e)

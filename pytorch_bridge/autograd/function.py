@@ -8,11 +8,13 @@ version stamps of the tensors whose memory that backward reads (``versions``).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from .._tensor import Tensor, new_tensor
+from ..errors import AutogradError
 
 
 class GradMode:
@@ -136,7 +138,8 @@ class Function:
         if cls.is_view:
             first = inputs[0]
             out._vc = first._vc
-            out._base = first._base if first._base is not None else first
+            out._base = base = first._base if first._base is not None else first
+            _add_view(base, out)
         if MODE.enabled:
             for t in inputs:
                 if isinstance(t, Tensor) and t._rg:
@@ -146,6 +149,48 @@ class Function:
 
 
 _new = object.__new__
+
+# a base's list of views is cleared of dead references when its length is a power of two
+# from this one on (so that many live views cost linear time in all)
+_PRUNE_FROM = 64
+
+
+def _add_view(base: Tensor, view: Tensor) -> None:
+    """Remember ``view`` (weakly) in ``base``'s list of views."""
+    views = getattr(base, "_views", None)
+    if views is None:
+        base._views = [weakref.ref(view)]
+        return
+    n = len(views)
+    if n >= _PRUNE_FROM and n & (n - 1) == 0:
+        views[:] = [r for r in views if r() is not None]
+    views.append(weakref.ref(view))
+
+
+STALE_VIEW = (
+    "a view was used after its base was changed in place while recording; "
+    "take the view again after the change"
+)
+
+
+class StaleView(Function):
+    """The node of a view whose base was changed in place on the tape after the view was
+    taken: the view's gradient would miss the change. The engine refuses a walk that
+    reaches one before it delivers anything."""
+
+    def backward(self, grad: Any) -> tuple[Any, ...]:
+        raise AutogradError(STALE_VIEW)
+
+
+def mark_stale_views(base: Tensor) -> None:
+    """Give every live view taken of ``base`` a :class:`StaleView` node (after an in-place
+    change of ``base`` was recorded)."""
+    for ref in getattr(base, "_views", None) or ():
+        view = ref()
+        if view is not None:
+            fn = _new(StaleView)
+            fn.next, fn.saved, fn.versions = (), (), ()
+            view._node, view._rg = fn, True
 
 
 def binary(cls: type[Function], a: Any, b: Any) -> Tensor:

@@ -6,9 +6,12 @@ gradient. Outside recording (``no_grad``, or nothing requires grad) the result i
 written into the memory. While recording, the change is taped as the out-of-place
 operation applied to a copy of the old contents, and the tensor takes the new node.
 
-Not covered yet: changes made through ``numpy()`` or from Lua (they bypass the counter),
-and views taken before an in-place change of their base while recording (their nodes
-still point at the base's old node).
+A view taken before such a change while recording would still point at its base's old
+node, and so give the gradient of the old contents. It is marked instead (its node becomes
+a ``StaleView``): a backward that reaches it through a later use raises before any gradient
+is delivered. Uses made before the change keep their gradients.
+
+Not covered yet: changes made through ``numpy()`` or from Lua (they bypass the counter).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import numpy as np
 
 from .._tensor import Tensor, new_tensor
 from ..errors import AutogradError
-from .function import MODE, Function, unbroadcast
+from .function import MODE, Function, mark_stale_views, unbroadcast
 from .ops_index import index_put, plain_key
 
 
@@ -70,6 +73,7 @@ def inplace(t: Tensor, op: Callable[..., Tensor], *args: Any, ufunc: Any = None)
     result = op(old, *args)
     _write(t, result._array)
     t._node, t._rg = result._node, result._rg
+    mark_stale_views(t)
     return t
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import pytorch_bridge._facade as pb
+from pytorch_bridge.autograd import grad
 from pytorch_bridge.errors import AutogradError
 
 
@@ -101,3 +102,61 @@ def test_fill_and_zero_cut_the_gradient_to_what_came_before():
         h = x * 3
         (change(h) + x).sum().backward()
         assert [1.0, 1.0] == x.grad.tolist()
+
+
+def test_view_used_after_its_base_changed_on_the_tape_is_refused():
+    """A view keeps its gradient for uses before the change; a later use raises before any
+    gradient is delivered; a view taken after the change is right."""
+    x = pb.tensor([1.0, 2.0], dtype=np.float64, requires_grad=True)
+    h = x * 1
+    v = h[0:1]
+    nested = h.T[1:][0:1]
+    before = v.sum()
+    h.add_(x)  # h is now 2x
+    before.backward(retain_graph=True)
+    assert [1.0, 0.0] == x.grad.tolist()
+    x.grad = None
+    for stale in (v, nested):
+        with pytest.raises(AutogradError, match="take the view again"):
+            (stale * x[0:1]).sum().backward()
+        with pytest.raises(AutogradError, match="take the view again"):
+            grad(stale.sum(), [x])
+    assert x.grad is None
+    h[0:1].sum().backward()
+    assert [2.0, 0.0] == x.grad.tolist()
+
+
+def test_view_of_a_constant_base_changed_by_a_recorded_value_is_refused():
+    """A view of a tensor outside the tape joins it when the base takes a value that
+    requires grad; its gradient would be missing, so backward through it raises."""
+    x = pb.tensor([1.0, 2.0], dtype=np.float64, requires_grad=True)
+    c = pb.zeros(2, dtype=np.float64)
+    w = c[1:]
+    c.add_(x)
+    assert w.requires_grad
+    with pytest.raises(AutogradError, match="take the view again"):
+        w.backward(pb.ones(1, dtype=np.float64))
+
+
+def test_change_outside_recording_leaves_views_alone():
+    """Under no_grad the change is not differentiated: earlier views keep their nodes."""
+    x = pb.tensor([1.0, 2.0], dtype=np.float64, requires_grad=True)
+    h = x * 3
+    v = h[1:]
+    with pb.no_grad():
+        h.add_(1.0)
+    v.sum().backward()
+    assert [0.0, 3.0] == x.grad.tolist()
+
+
+def test_views_are_remembered_weakly():
+    """Views that died do not pile up on their base; live ones are all kept."""
+    h = pb.tensor(np.arange(4.0)) * 1
+    for i in range(500):
+        assert float(i % 4) == h[i % 4].item()
+    assert len(h._views) <= 64
+    kept = [h[i % 4] for i in range(300)]
+    x = pb.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)
+    h.add_(x)
+    assert all(type(v.grad_fn).__name__ == "StaleView" for v in kept)
+    assert len(h._views) < 300 + 64
