@@ -8,6 +8,7 @@ local K = torch._bridge.K
 local M = torch._tensorMethods
 local numel, rawTensor, np = torch._numel, torch._rawTensor, torch._np
 local ctypeInfo, typeof = torch._ctypeInfo, ffi.typeof
+local elementLoop = torch._elementLoop.compile
 
 local PW = {}
 torch._pointwise = PW
@@ -157,17 +158,10 @@ local function checkKind(fname, T, kinds)
 end
 PW.checkKind = checkKind
 
--- Element counts up to which a generated loop is written out as straight code (PW.loops).
-PW.SHORT = 32
-
 -- Compile one LuaJIT loop per type class (letters of `classes`) from an expression in
 -- `a` (element of the first operand), `b` (element of the second, when used), `v` and `w`
 -- (numbers). Each class gets its own function so each trace sees one element type.
--- Up to PW.SHORT elements the function runs no loop: one guarded statement per element.
--- A short loop inside an operation called from a Lua loop tends to get hot first and be
--- compiled on its own; the caller's loop is then compiled in pieces linked around it, and
--- each call costs some 150 ns more than the 5-20 ns it costs when LuaJIT compiles the
--- caller's loop with the operation's body written out inside it.
+-- Up to torch._elementLoop.SHORT elements they run no loop (see elementLoop.lua).
 local LOOP_ENV = [[
 local floor, ceil, fmod, abs, sqrt, exp, atan2 = math.floor, math.ceil, math.fmod,
    math.abs, math.sqrt, math.exp, math.atan2
@@ -185,16 +179,8 @@ function PW.loops(expr, classes, out)
    out = out or {}
    local two = expr:find('%f[%w_]b%f[^%w_]') ~= nil
    local head = two and 'local a, b = s[i], s2[i] ' or 'local a = s[i] '
-   local body = head .. 'd[i] = ' .. expr
-   local short = {}
-   for k = 0, PW.SHORT - 1 do
-      short[#short + 1] = ('if n > %d then local i = %d %s end'):format(k, k, body)
-   end
-   local src = LOOP_ENV .. 'return function(d, s, s2, n, v, w) '
-      .. ('if n <= %d then %s return end '):format(PW.SHORT, table.concat(short, ' '))
-      .. 'for i = 0, n - 1 do ' .. body .. ' end end'
    for c in classes:gmatch('.') do
-      out[c] = assert(loadstring(src))()
+      out[c] = elementLoop('d, s, s2, n, v, w', head .. 'd[i] = ' .. expr, nil, nil, LOOP_ENV)
    end
    return out
 end

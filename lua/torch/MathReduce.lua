@@ -111,12 +111,12 @@ local function reduceDim(op, res, t, dim, p)
    return res
 end
 
+local sumLoop = torch._elementLoop.compile('d, n', 's = s + tonumber(d[i])', 'local s = 0', 's')
+
 local function sumAll(t)
    local d, n = smallData(t)
    if d == nil then return numel(t) == 0 and 0 or K.reduce_all('sum', np(t)) end
-   local s = 0
-   for i = 0, n - 1 do s = s + tonumber(d[i]) end
-   return s
+   return sumLoop(d, n)
 end
 
 local function prodAll(t)

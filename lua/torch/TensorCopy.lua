@@ -113,6 +113,8 @@ for _, U in ipairs(torch._allTypes) do
    M[U.name:lower()] = function(t) return torch._convert(t, U.tensorName) end
 end
 
+local fillLoop = torch._elementLoop.compile('d, n, v', 'd[i] = v')
+
 --[[ Set every element of `t` to `value`. RETURN: t ]]
 function M.fill(t, value)
    if type(value) ~= 'number' then
@@ -121,8 +123,7 @@ function M.fill(t, value)
    local n = numel(t)
    if n == 0 then return t end
    if n <= SMALL and t._flags == 0 and t:isContiguous() and t._off + n <= t._st._n then
-      local d = t._st._data + t._off
-      for i = 0, n - 1 do d[i] = value end
+      fillLoop(t._st._data + t._off, n, value)
       return t
    end
    K.tensor_fill(torch._np(t), value)

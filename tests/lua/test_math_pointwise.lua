@@ -289,7 +289,8 @@ function tests.emptyTensors()
    tester:eq(torch.Tensor():exp():nElement(), 0)
 end
 
--- The generated LuaJIT functions run straight code up to PW.SHORT elements and a loop above:
+-- The generated LuaJIT functions run straight code up to elementLoop.SHORT elements and a loop
+-- above:
 -- every length on both sides of that bound agrees with the kernels.
 function tests.shortAndLoopedLengthsAgreeWithTheKernels()
    local PW = torch._pointwise
@@ -309,7 +310,7 @@ function tests.shortAndLoopedLengthsAgreeWithTheKernels()
       addcdiv = function(a, b) return a:clone():addcdiv(0.5, a, b) end,
    }
    local lengths = {}
-   for n = 0, PW.SHORT + 2 do lengths[#lengths + 1] = n end
+   for n = 0, torch._elementLoop.SHORT + 2 do lengths[#lengths + 1] = n end
    lengths[#lengths + 1] = 100
    for _, name in ipairs({ 'Double', 'Float', 'Int' }) do
       for _, n in ipairs(lengths) do
