@@ -111,7 +111,21 @@ local function reduceDim(op, res, t, dim, p)
    return res
 end
 
-local sumLoop = torch._elementLoop.compile('d, n', 's = s + tonumber(d[i])', 'local s = 0', 's')
+local compile = torch._elementLoop.compile
+local sumLoop = compile('d, n', 's = s + tonumber(d[i])', 'local s = 0', 's')
+local prodLoop = compile('d, n', 's = s * d[i]', 'local s = 1', 's')
+-- The first NaN met is kept (`m == m` fails from then on), as a loop would stop there.
+local maxLoop = compile('d, n',
+   'local v = tonumber(d[i]) if m == m and not (v <= m) then m = v end',
+   'local m = tonumber(d[0])', 'm')
+local minLoop = compile('d, n',
+   'local v = tonumber(d[i]) if m == m and not (v >= m) then m = v end',
+   'local m = tonumber(d[0])', 'm')
+-- Sums of |x|^p for the norms: p = 2, p = 1, and any other p (as THTensor normall).
+local squaresLoop = compile('d, n', 'local v = d[i] s = s + v * v', 'local s = 0', 's')
+local absLoop = compile('d, n', 's = s + abs(d[i])', 'local s = 0', 's', 'local abs = math.abs ')
+local powLoop = compile('d, n, p', 's = s + abs(d[i]) ^ p', 'local s = 0', 's',
+   'local abs = math.abs ')
 
 local function sumAll(t)
    local d, n = smallData(t)
@@ -124,9 +138,7 @@ local function prodAll(t)
    if d == nil or torch._info(t).isint then
       return numel(t) == 0 and 1 or K.reduce_all('prod', np(t))
    end
-   local s = 1
-   for i = 0, n - 1 do s = s * d[i] end
-   return s
+   return prodLoop(d, n)
 end
 
 --[[ Sum of all elements (a number), or along dimension `dim`.
@@ -168,21 +180,7 @@ local function extremeAll(op, t)
    if numel(t) == 0 then argError(t, op, 'the tensor has no elements') end
    local d, n = smallData(t)
    if d == nil then return K.reduce_all(op, np(t)) end
-   local m = tonumber(d[0])
-   if op == 'max' then
-      for i = 0, n - 1 do
-         local v = tonumber(d[i])
-         -- luacheck: ignore 581 (the negated test also takes a NaN)
-         if not (v <= m) then m = v; if v ~= v then break end end
-      end
-   else
-      for i = 0, n - 1 do
-         local v = tonumber(d[i])
-         -- luacheck: ignore 581 (the negated test also takes a NaN)
-         if not (v >= m) then m = v; if v ~= v then break end end
-      end
-   end
-   return m
+   return (op == 'max' and maxLoop or minLoop)(d, n)
 end
 
 -- Split ([values, indices,] t, rest...) into values, indices (nil when absent), t, rest...
@@ -349,6 +347,12 @@ function F.norm(a, b, c, d)
       local p = b or 2
       checkNumber(a, 'norm', 'p', p)
       if numel(a) == 0 then return 0 end
+      local data, n = smallData(a)
+      if data ~= nil and p > 0 then
+         if p == 2 then return math.sqrt(squaresLoop(data, n)) end
+         if p == 1 then return absLoop(data, n) end
+         return powLoop(data, n, p) ^ (1 / p)
+      end
       return K.reduce_all('norm', np(a), p)
    end
    return reduceDim('norm', nil, a, c, checkNumber(a, 'norm', 'p', b))

@@ -45,5 +45,58 @@ function tests.fillAndSumAtEveryLength()
    end
 end
 
+local function filled(name, n)
+   local t = torch[name .. 'Tensor'](n)
+   for i = 1, n do t[i] = ((i * 7) % 11 - 5) / 4 end
+   return t
+end
+
+function tests.reductionsAtEveryLength()
+   for _, name in ipairs({ 'Double', 'Float' }) do
+      for _, n in ipairs(lengths()) do
+         if n > 0 then
+            local t, u = filled(name, n), filled(name, n):mul(-1):add(0.5)
+            local mx, mn, prod, sq, ab, p3, dot = -math.huge, math.huge, 1, 0, 0, 0, 0
+            for i = 1, n do
+               local v = t[i]
+               mx, mn, prod = math.max(mx, v), math.min(mn, v), prod * v
+               sq, ab, p3 = sq + v * v, ab + math.abs(v), p3 + math.abs(v) ^ 3
+               dot = dot + v * u[i]
+            end
+            local what = name .. ' of ' .. n .. ' elements: '
+            tester:eq(t:max(), mx, what .. 'max')
+            tester:eq(t:min(), mn, what .. 'min')
+            tester:eq(t:prod(), prod, what .. 'prod')
+            tester:eq(t:norm(), math.sqrt(sq), what .. 'norm')
+            tester:eq(t:norm(1), ab, what .. 'norm 1')
+            tester:eq(t:norm(3), p3 ^ (1 / 3), 1e-12, what .. 'norm 3')
+            tester:eq(t:norm(0), t:ne(0):sum(), what .. 'norm 0')
+            local want = name == 'Float' and torch.FloatTensor({ dot })[1] or dot
+            tester:eq(t:dot(u), want, what .. 'dot')
+            tester:eq(torch.dot(t, u), want, what .. 'torch.dot')
+         end
+      end
+   end
+end
+
+function tests.maxAndMinTakeTheFirstNaNAnywhere()
+   for _, n in ipairs({ 1, 5, torch._elementLoop.SHORT, 40 }) do
+      for at = 1, n do
+         local t = filled('Double', n)
+         t[at] = 0 / 0
+         tester:assert(t:max() ~= t:max(), 'max with NaN at ' .. at .. ' of ' .. n)
+         tester:assert(t:min() ~= t:min(), 'min with NaN at ' .. at .. ' of ' .. n)
+      end
+   end
+end
+
+function tests.dotStillRefusesMismatches()
+   local ok, err = pcall(torch.dot, torch.Tensor(3), torch.Tensor(4))
+   tester:assert(not ok and tostring(err):find('inconsistent tensor sizes', 1, true) ~= nil,
+      tostring(err))
+   ok = pcall(torch.dot, torch.DoubleTensor(3), torch.FloatTensor(3))
+   tester:assert(not ok, 'two tensor types')
+end
+
 tester:add(tests)
 return tester
