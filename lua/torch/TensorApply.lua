@@ -61,6 +61,17 @@ local function checkArgs(t, fname, f, ...)
    end
 end
 
+-- The contiguous cases, written out for short tensors (see elementLoop.lua).
+local compile = torch._elementLoop.compile
+local applyLoop = compile('p, n, f, t, check',
+   'local r = f(tonumber(p[i])) if r ~= nil then p[i] = check(t, "apply", r) end')
+local mapLoop = compile('p1, p2, n, f, t, check',
+   'local r = f(tonumber(p1[i]), tonumber(p2[i])) '
+   .. 'if r ~= nil then p1[i] = check(t, "map", r) end')
+local map2Loop = compile('p1, p2, p3, n, f, t, check',
+   'local r = f(tonumber(p1[i]), tonumber(p2[i]), tonumber(p3[i])) '
+   .. 'if r ~= nil then p1[i] = check(t, "map2", r) end')
+
 --[[ Call `f(x)` on every element x of `t`; a number returned replaces the element.
 ARGS: f (function)
 RETURN: self ]]
@@ -70,11 +81,7 @@ function M.apply(t, f)
    if n == 0 then return t end
    local data = t._st._data
    if contig(t) then
-      local p = data + t._off
-      for i = 0, n - 1 do
-         local r = f(tonumber(p[i]))
-         if r ~= nil then p[i] = checkResult(t, 'apply', r) end
-      end
+      applyLoop(data + t._off, n, f, t, checkResult)
       return t
    end
    local c = cursor(t)
@@ -96,11 +103,7 @@ function M.map(t, src, f)
    if n == 0 then return t end
    local d1, d2 = t._st._data, src._st._data
    if contig(t) and contig(src) then
-      local p1, p2 = d1 + t._off, d2 + src._off
-      for i = 0, n - 1 do
-         local r = f(tonumber(p1[i]), tonumber(p2[i]))
-         if r ~= nil then p1[i] = checkResult(t, 'map', r) end
-      end
+      mapLoop(d1 + t._off, d2 + src._off, n, f, t, checkResult)
       return t
    end
    local c1, c2 = cursor(t), cursor(src)
@@ -123,11 +126,7 @@ function M.map2(t, src1, src2, f)
    if n == 0 then return t end
    local d1, d2, d3 = t._st._data, src1._st._data, src2._st._data
    if contig(t) and contig(src1) and contig(src2) then
-      local p1, p2, p3 = d1 + t._off, d2 + src1._off, d3 + src2._off
-      for i = 0, n - 1 do
-         local r = f(tonumber(p1[i]), tonumber(p2[i]), tonumber(p3[i]))
-         if r ~= nil then p1[i] = checkResult(t, 'map2', r) end
-      end
+      map2Loop(d1 + t._off, d2 + src1._off, d3 + src2._off, n, f, t, checkResult)
       return t
    end
    local c1, c2, c3 = cursor(t), cursor(src1), cursor(src2)

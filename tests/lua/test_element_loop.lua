@@ -98,5 +98,34 @@ function tests.dotStillRefusesMismatches()
    tester:assert(not ok, 'two tensor types')
 end
 
+function tests.applyAndMapAtEveryLength()
+   for _, n in ipairs(lengths()) do
+      if n > 0 then
+         local t, u, w = filled('Double', n), filled('Double', n):add(1), filled('Double', n):mul(2)
+         local t0 = t:clone()
+         local seen = 0
+         t:apply(function(x)
+            seen = seen + 1
+            if seen % 3 ~= 0 then return x * 2 end  -- every third element is left as it is
+         end)
+         tester:eq(seen, n, 'apply visits ' .. n .. ' elements once')
+         for i = 1, n do
+            tester:eq(t[i], i % 3 ~= 0 and t0[i] * 2 or t0[i], 'apply element ' .. i .. '/' .. n)
+         end
+         t:copy(t0):map(u, function(x, y) return x - y end)
+         for i = 1, n do tester:eq(t[i], t0[i] - u[i], 'map element ' .. i .. '/' .. n) end
+         t:copy(t0):map2(u, w, function(x, y, z) return x + y * z end)
+         for i = 1, n do
+            tester:eq(t[i], t0[i] + u[i] * w[i], 'map2 element ' .. i .. '/' .. n)
+         end
+         local ok, err = pcall(function()
+            t:apply(function(x) if x == t[n] then return 'no' end end)
+         end)
+         tester:assert(not ok and tostring(err):find('apply', 1, true) ~= nil,
+            'a string from apply is refused: ' .. tostring(err))
+      end
+   end
+end
+
 tester:add(tests)
 return tester
