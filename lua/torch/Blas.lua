@@ -167,6 +167,14 @@ local function tinyGemm(r, beta, alpha, x, y, n, k, m)
    end
 end
 
+--[[ Whether `t` is contiguous in memory the LuaJIT loops may read; raises a clear error when
+its storage shrank after it was made (function name `fname` in the message). ]]
+local function flatIn(t, fname)
+   if t._flags ~= 0 or not contig(t) then return false end
+   torch._checkBounds(t, torch.typename(t) .. '.' .. fname)
+   return true
+end
+
 --[[ res = beta * t + alpha * (x . y) for product `kind`, sizes already checked. ]]
 local function addprod(T, kind, res, beta, t, alpha, x, y)
    if not sameObject(res, t) then
@@ -177,8 +185,8 @@ local function addprod(T, kind, res, beta, t, alpha, x, y)
    end
    beta, alpha = toReal(T, beta), toReal(T, alpha)
    if numel(res) == 0 then return res end
-   if (kind == 'mm' or kind == 'mv') and not T.isint and contig(res) and contig(x)
-      and contig(y) and not (sameObject(res, x) or sameObject(res, y)) then
+   if (kind == 'mm' or kind == 'mv') and not T.isint and flatIn(res, kind) and flatIn(x, kind)
+      and flatIn(y, kind) and not (sameObject(res, x) or sameObject(res, y)) then
       local n, k = x._sz[0], x._sz[1]
       local m = kind == 'mm' and y._sz[1] or 1
       if n * k * m <= LA.TINY then
@@ -327,7 +335,7 @@ function torch.dot(x, y, ...)
       local T = torch._info(x)
       local n = numel(x)
       if torch._info(y) == T and not T.isint and not T.isHalf and n > 0 and n <= 2000
-            and n == numel(y) and contig(x) and contig(y) then
+            and n == numel(y) and flatIn(x, 'dot') and flatIn(y, 'dot') then
          return smallDot(T, x, y, n)
       end
    end
@@ -338,7 +346,9 @@ function torch.dot(x, y, ...)
       fail(T, 'dot', 'inconsistent tensor sizes %s and %s', sizeStr(x), sizeStr(y))
    end
    if n == 0 then return 0 end
-   if not T.isint and n <= 2000 and contig(x) and contig(y) then return smallDot(T, x, y, n) end
+   if not T.isint and n <= 2000 and flatIn(x, 'dot') and flatIn(y, 'dot') then
+      return smallDot(T, x, y, n)
+   end
    return K.blas_dot(np(x), np(y))
 end
 M.dot = torch.dot

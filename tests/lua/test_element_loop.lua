@@ -96,6 +96,27 @@ function tests.dotStillRefusesMismatches()
       tostring(err))
    ok = pcall(torch.dot, torch.DoubleTensor(3), torch.FloatTensor(3))
    tester:assert(not ok, 'two tensor types')
+   -- a view whose storage shrank afterwards is not read past the storage's end
+   local s = torch.DoubleStorage(10):fill(1)
+   local t = torch.DoubleTensor(s, 1, 10)
+   s:resize(4)
+   local ok2, err2 = pcall(torch.dot, t, t)
+   tester:assert(not ok2 and tostring(err2):find('storage of size 4', 1, true) ~= nil,
+      'dot of a view past its storage: ' .. tostring(err2))
+end
+
+function tests.smallProductsRefuseViewsPastTheirStorage()
+   local s = torch.DoubleStorage(16):fill(1)
+   local x = torch.DoubleTensor(s, 1, torch.LongStorage({ 4, 4 }))
+   s:resize(2)
+   for name, f in pairs({
+      mm = function() return torch.mm(x, torch.eye(4)) end,
+      mv = function() return torch.mv(x, torch.ones(4)) end,
+   }) do
+      local ok, err = pcall(f)
+      tester:assert(not ok and tostring(err):find('storage of size 2', 1, true) ~= nil,
+         name .. ': ' .. tostring(err))
+   end
 end
 
 function tests.applyAndMapAtEveryLength()
