@@ -324,30 +324,21 @@ many elements. RETURN: a number ]]
 local dotForms = { 'a:t b:t' }
 local dotLoop = torch._elementLoop.compile('x, y, n', 's = s + x[i] * y[i]', 'local s = 0', 's')
 
--- x . y for two floating tensors of type T with n elements each, contiguous and small.
-local function smallDot(T, x, y, n)
-   return toReal(T, dotLoop(x._st._data + x._off, y._st._data + y._off, n))
-end
-
 function torch.dot(x, y, ...)
-   -- the usual call, two small contiguous tensors of one floating type, without parsing
-   if select('#', ...) == 0 and torch.isTensor(x) and torch.isTensor(y) then
-      local T = torch._info(x)
-      local n = numel(x)
-      if torch._info(y) == T and not T.isint and not T.isHalf and n > 0 and n <= 2000
-            and n == numel(y) and flatIn(x, 'dot') and flatIn(y, 'dot') then
-         return smallDot(T, x, y, n)
-      end
+   -- the usual call, two tensors of one type, needs no parsing
+   local T = torch.isTensor(x) and torch.isTensor(y) and torch._info(x)
+   if not (T and select('#', ...) == 0 and torch._info(y) == T) then
+      local a
+      a, T = LA.parse('dot', dotForms, x, y, ...)
+      x, y = a.a, a.b
    end
-   local a, T = LA.parse('dot', dotForms, x, y, ...)
-   x, y = a.a, a.b
    local n = numel(x)
    if n ~= numel(y) then
       fail(T, 'dot', 'inconsistent tensor sizes %s and %s', sizeStr(x), sizeStr(y))
    end
    if n == 0 then return 0 end
-   if not T.isint and n <= 2000 and flatIn(x, 'dot') and flatIn(y, 'dot') then
-      return smallDot(T, x, y, n)
+   if not T.isint and not T.isHalf and n <= 2000 and flatIn(x, 'dot') and flatIn(y, 'dot') then
+      return toReal(T, dotLoop(x._st._data + x._off, y._st._data + y._off, n))
    end
    return K.blas_dot(np(x), np(y))
 end
