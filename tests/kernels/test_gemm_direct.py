@@ -115,17 +115,22 @@ def test_switched_off_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     assert _gemm._load() is None
 
 
-@pytest.mark.parametrize("direct", [True, False], ids=["blas", "numpy"])
-@pytest.mark.parametrize("start", ["zeros", "values"])
-def test_add_product_on_both_paths(
-    monkeypatch: pytest.MonkeyPatch, direct: bool, start: str
-) -> None:
-    """Large products accumulate alike through BLAS (beta = 1) and through numpy."""
-    if direct and not _gemm.available():
+@pytest.fixture(params=[True, False], ids=["blas", "numpy"])
+def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Each test twice: through numpy's BLAS gemm (skipped where it was not found), and with
+    the direct path switched off."""
+    if request.param and not _gemm.available():
         pytest.skip("numpy's BLAS gemm was not found")
-    if not direct:
+    if not request.param:
         monkeypatch.setattr(_gemm, "_gemms", None)
+    return bool(request.param)
+
+
+@pytest.mark.parametrize("start", ["zeros", "values"])
+def test_add_product_on_both_paths(path: bool, start: str) -> None:
+    """Large products accumulate alike through BLAS (beta = 1) and through numpy."""
     a, b, c = operands(np.float32, "F", "C")
+    assert path is _gemm.fits(a, b, c)
     if start == "zeros":
         c[...] = 0
     want = c.astype(np.float64) + 0.5 * (a.astype(np.float64) @ b)
@@ -133,20 +138,14 @@ def test_add_product_on_both_paths(
     np.testing.assert_allclose(c, want, rtol=1e-4, atol=1e-4)
 
 
-@pytest.mark.parametrize("direct", [True, False], ids=["blas", "numpy"])
 @pytest.mark.parametrize("into", ["t", "out"])
 @pytest.mark.parametrize("alpha,beta", [(1.0, 1.0), (-0.5, 2.0)])
-def test_addmm_on_both_paths(
-    monkeypatch: pytest.MonkeyPatch, direct: bool, into: str, alpha: float, beta: float
-) -> None:
+def test_addmm_on_both_paths(path: bool, into: str, alpha: float, beta: float) -> None:
     """THTensor addmm (``blas_addprod('mm', ...)``), into ``t`` itself or another array."""
     from pytorch_bridge.kernels.blas import blas_addprod
 
-    if direct and not _gemm.available():
-        pytest.skip("numpy's BLAS gemm was not found")
-    if not direct:
-        monkeypatch.setattr(_gemm, "_gemms", None)
     x, y, t = operands(np.float32, "C", "F")
+    assert path is _gemm.fits(x, y, t)
     want = beta * t.astype(np.float64) + alpha * (x.astype(np.float64) @ y)
     out = t if into == "t" else np.full_like(t, np.nan)
     blas_addprod("mm", out, beta, t, alpha, x, y)
